@@ -1,0 +1,3 @@
+from jatkumo.cli import main
+
+main()

@@ -1,0 +1,26 @@
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView
+
+from jatkumo.config import views
+
+api_v1 = [
+    path("schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("docs/", SpectacularRedocView.as_view(url_name="api-v1:schema"), name="docs"),
+    path("taxonomy/", include("jatkumo.taxonomy.api_urls")),
+]
+
+urlpatterns = [
+    path("api/v1/", include((api_v1, "api-v1"))),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("healthz", views.health, name="health"),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.home, name="home"),
+    path("accounts/", include("jatkumo.accounts.urls")),
+    path("taxonomy/", include("jatkumo.taxonomy.urls")),
+    path("admin/", admin.site.urls),
+    prefix_default_language=False,
+)

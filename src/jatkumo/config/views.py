@@ -1,0 +1,21 @@
+"""Site-level pages: the home page and the health check."""
+
+from __future__ import annotations
+
+from django.db import connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+
+from jatkumo.organisations.selectors import organisation_counts
+from jatkumo.taxonomy.selectors import taxonomy_overview
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    context = {"taxonomy": taxonomy_overview(), "organisations": organisation_counts()}
+    return render(request, "home.html", context)
+
+
+def health(request: HttpRequest) -> JsonResponse:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return JsonResponse({"status": "ok", "database": connection.vendor})
