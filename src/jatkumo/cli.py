@@ -65,9 +65,12 @@ def _serve(argv: Sequence[str]) -> int:
     parser.add_argument("--threads", type=int, default=8)
     args = parser.parse_args(argv)
     _django_setup()
+    from django.core.management import call_command
     from waitress import serve
 
     from jatkumo.config.wsgi import application
+
+    call_command("collectstatic", interactive=False, verbosity=0)
 
     print(f"Jatkumo is served on http://{args.host}:{args.port}/ (Ctrl+C stops)")
     serve(application, host=args.host, port=args.port, threads=args.threads)
