@@ -8,7 +8,7 @@ import pytest
 from jatkumo.config import env
 
 
-def _settings_value(expression: str, **environ: str) -> str:
+def _settings_value(expression: str, cwd, **environ: str) -> str:
     code = (
         "import os, django; os.environ['DJANGO_SETTINGS_MODULE']='jatkumo.config.settings.local';"
         f"from django.conf import settings; print({expression})"
@@ -19,18 +19,20 @@ def _settings_value(expression: str, **environ: str) -> str:
         capture_output=True,
         text=True,
         check=True,
+        cwd=cwd,
     )
     return result.stdout.strip()
 
 
 def test_database_url__defaults_to_sqlite_in_the_data_dir(tmp_path):
-    name = _settings_value("settings.DATABASES['default']['NAME']", JATKUMO_DATA_DIR=str(tmp_path))
+    name = _settings_value("settings.DATABASES['default']['NAME']", tmp_path, JATKUMO_DATA_DIR=str(tmp_path))
     assert name == str(tmp_path / "jatkumo.sqlite3")
 
 
 def test_database_url__selects_postgresql(tmp_path):
     engine = _settings_value(
         "settings.DATABASES['default']['ENGINE']",
+        tmp_path,
         JATKUMO_DATA_DIR=str(tmp_path),
         DATABASE_URL="postgres://u:p@127.0.0.1:5432/j",
     )

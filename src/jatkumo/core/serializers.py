@@ -6,7 +6,7 @@ from rest_framework import serializers
 class ErrorDetailSerializer(serializers.Serializer[dict[str, object]]):
     message = serializers.CharField()
     field = serializers.CharField(required=False, allow_blank=True)
-    source = serializers.CharField(required=False, allow_blank=True)
+    source = serializers.CharField(required=False, allow_blank=True)  # type: ignore[assignment]
     line = serializers.IntegerField(required=False, allow_null=True)
 
 

@@ -162,6 +162,11 @@ class ServiceKind(models.TextChoices):
     GENERAL = "general", _("General enquiries")
 
 
+_DUPLICATE_CONTACT_ROLE = _(
+    "This person already has this contact role in this organisation for the same field and service."
+)
+
+
 class ContactRole(TimeStampedModel):
     """Person × organisation × field × service: whom to contact for what."""
 
@@ -189,11 +194,32 @@ class ContactRole(TimeStampedModel):
     class Meta:
         verbose_name = _("contact role")
         verbose_name_plural = _("contact roles")
+        # SQL treats NULLs as distinct, so the first constraint alone lets "no field, no
+        # industry" repeat; the partial constraints cover the cases where either is empty.
         constraints = [
             models.UniqueConstraint(
                 fields=["person", "organisation", "education_field", "industry", "service"],
                 name="contact_role_unique",
-            )
+                violation_error_message=_DUPLICATE_CONTACT_ROLE,
+            ),
+            models.UniqueConstraint(
+                fields=["person", "organisation", "service"],
+                condition=models.Q(education_field__isnull=True, industry__isnull=True),
+                name="contact_role_unique_general",
+                violation_error_message=_DUPLICATE_CONTACT_ROLE,
+            ),
+            models.UniqueConstraint(
+                fields=["person", "organisation", "industry", "service"],
+                condition=models.Q(education_field__isnull=True, industry__isnull=False),
+                name="contact_role_unique_industry",
+                violation_error_message=_DUPLICATE_CONTACT_ROLE,
+            ),
+            models.UniqueConstraint(
+                fields=["person", "organisation", "education_field", "service"],
+                condition=models.Q(education_field__isnull=False, industry__isnull=True),
+                name="contact_role_unique_field",
+                violation_error_message=_DUPLICATE_CONTACT_ROLE,
+            ),
         ]
 
     def __str__(self) -> str:
