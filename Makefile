@@ -6,7 +6,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
-RUNTIME_APT := libvoikko1 voikko-fi gettext
+RUNTIME_APT := python3-venv libvoikko1 voikko-fi gettext
 TEST_APT := $(RUNTIME_APT) chromium
 export DJANGO_SETTINGS_MODULE ?= jatkumo.config.settings.local
 

@@ -71,40 +71,63 @@ def toy_taxonomy_create() -> ToyTaxonomy:
     skill, occupation = "esco_skill", "esco_occupation"
     toy = ToyTaxonomy(
         welding=concept_create(
-            key="welding", scheme=skill, description="Joining metals by melting them.",
-            labels=[("fi", pref, "hitsaus"), ("en", pref, "welding techniques"),
-                    ("sv", pref, "svetsning"), ("en", alt, "welding"),
-                    ("fi", alt, "hitsausmenetelmät")],
+            key="welding",
+            scheme=skill,
+            description="Joining metals by melting them.",
+            labels=[
+                ("fi", pref, "hitsaus"),
+                ("en", pref, "welding techniques"),
+                ("sv", pref, "svetsning"),
+                ("en", alt, "welding"),
+                ("fi", alt, "hitsausmenetelmät"),
+            ],
         ),
         tig=concept_create(
-            key="tig", scheme=skill,
+            key="tig",
+            scheme=skill,
             labels=[("fi", pref, "TIG-hitsaus"), ("en", pref, "TIG welding")],
         ),
         spot=concept_create(
-            key="spot", scheme=skill,
+            key="spot",
+            scheme=skill,
             labels=[("fi", pref, "pistehitsaus"), ("en", pref, "spot welding")],
         ),
         machinery=concept_create(
-            key="machinery", scheme=skill,
-            labels=[("fi", pref, "metallintyöstökoneiden käyttö"),
-                    ("en", pref, "operate metalworking machinery")],
+            key="machinery",
+            scheme=skill,
+            labels=[
+                ("fi", pref, "metallintyöstökoneiden käyttö"),
+                ("en", pref, "operate metalworking machinery"),
+            ],
         ),
         welder=concept_create(
-            key="welder", scheme=occupation, code="7212.1",
+            key="welder",
+            scheme=occupation,
+            code="7212.1",
             labels=[("fi", pref, "hitsaaja"), ("en", pref, "welder"), ("sv", pref, "svetsare")],
         ),
         machinist=concept_create(
-            key="machinist", scheme=occupation, code="7223.5",
-            labels=[("fi", pref, "koneistaja"), ("en", pref, "machinist"),
-                    ("sv", pref, "maskinarbetare")],
+            key="machinist",
+            scheme=occupation,
+            code="7223.5",
+            labels=[
+                ("fi", pref, "koneistaja"),
+                ("en", pref, "machinist"),
+                ("sv", pref, "maskinarbetare"),
+            ],
         ),
         group=concept_create(
-            key="7212", scheme="isco_group", code="7212",
-            labels=[("fi", pref, "Hitsaajat ja kaasuleikkaajat"),
-                    ("en", pref, "Welders and flamecutters")],
+            key="7212",
+            scheme="isco_group",
+            code="7212",
+            labels=[
+                ("fi", pref, "Hitsaajat ja kaasuleikkaajat"),
+                ("en", pref, "Welders and flamecutters"),
+            ],
         ),
         yso_welding=concept_create(
-            key="p8291", scheme="yso",
+            key="p8291",
+            scheme="yso",
             labels=[("fi", pref, "hitsaus"), ("sv", pref, "svetsning"), ("en", pref, "welding")],
         ),
     )

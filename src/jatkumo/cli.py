@@ -41,7 +41,7 @@ def _setup(argv: Sequence[str]) -> int:
     from django.core.management import call_command
 
     from jatkumo.accounts.services import demo_admin_ensure
-    from jatkumo.organisations.demo import organisations_load_demo
+    from jatkumo.organisations.demo import demo_user_list, organisations_load_demo
     from jatkumo.taxonomy.bundled import taxonomy_load_bundled
 
     settings.DATA_DIR.mkdir(parents=True, exist_ok=True)
@@ -51,10 +51,12 @@ def _setup(argv: Sequence[str]) -> int:
         data_dir=settings.BUNDLED_DATA_DIR, progress=not args.no_progress, stdout=sys.stdout
     )
     if args.demo:
-        counts = organisations_load_demo(data_dir=settings.BUNDLED_DATA_DIR)
-        print("Demo content: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
         username, password = demo_admin_ensure(data_dir=settings.DATA_DIR)
+        counts = organisations_load_demo(data_dir=settings.BUNDLED_DATA_DIR)
+        print("Demo content created: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
         print(f"Demo admin: username '{username}', password '{password}'")
+        for name, role, organisation in demo_user_list(data_dir=settings.BUNDLED_DATA_DIR):
+            print(f"Demo user:  username '{name}' ({role}, {organisation}), same password")
     return 0
 
 

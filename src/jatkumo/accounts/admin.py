@@ -16,9 +16,15 @@ _ROLE_FIELDS = ("role", "organisation", "preferred_language")
 
 
 @admin.register(User)
-class UserAdmin(DjangoUserAdmin):
+class UserAdmin(DjangoUserAdmin):  # type: ignore[type-arg]  # generic only in django-stubs
     list_display = (
-        "username", "email", "first_name", "last_name", "role", "organisation", "is_active",
+        "username",
+        "email",
+        "first_name",
+        "last_name",
+        "role",
+        "organisation",
+        "is_active",
     )
     list_filter = ("role", "is_active", "is_staff", "is_superuser", "organisation")
     search_fields = ("username", "email", "first_name", "last_name", "organisation__name")

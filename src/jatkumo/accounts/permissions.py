@@ -62,9 +62,7 @@ def user_can_publish_offerings(user: AnyUser, organisation_id: int | None) -> bo
     """Offerings are published by the provider's own staff or by coordinators."""
     if user_is_coordinator(user):
         return True
-    return user_role(user) == Role.PROVIDER_STAFF and organisation_id == user_organisation_id(
-        user
-    )
+    return user_role(user) == Role.PROVIDER_STAFF and organisation_id == user_organisation_id(user)
 
 
 def user_can_see_non_public_contacts(user: AnyUser) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import secrets
 from pathlib import Path
 
+from django.apps import apps
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -15,7 +16,7 @@ from jatkumo.accounts.models import ROLES_NEEDING_ORGANISATION, Role, User
 from jatkumo.core.errors import RowError, ValidationFailed
 
 DEMO_ADMIN_USERNAME = "admin"
-DEMO_PASSWORD_FILE = "demo-admin-password.txt"
+DEMO_CREDENTIALS_FILE = "demo-admin-password.txt"
 
 # Mirrors `OrganisationKind.EDUCATION_PROVIDER`; accounts sits below organisations in the import
 # layers, so the value is repeated here (a test checks that the two agree).
@@ -28,7 +29,7 @@ def demo_password_get(*, data_dir: Path) -> str:
     Generated randomly on first use (never a known default) and reused afterwards, so that
     reruns of `jatkumo setup` print the same password.
     """
-    secret_file = data_dir / DEMO_PASSWORD_FILE
+    secret_file = data_dir / DEMO_CREDENTIALS_FILE
     if secret_file.is_file():
         return secret_file.read_text(encoding="utf-8").strip()
     password = secrets.token_urlsafe(12)
@@ -79,14 +80,15 @@ def _role_errors(*, role: str, organisation_id: int | None) -> list[RowError]:
         ]
     if organisation_id is None:
         return []
-    organisation_model = User._meta.get_field("organisation").related_model
-    organisation = organisation_model._default_manager.filter(pk=organisation_id).first()  # type: ignore[union-attr]
-    if organisation is None:
+    # By name: accounts sits below organisations in the import layers.
+    organisation_model = apps.get_model("organisations", "Organisation")
+    if not organisation_model._default_manager.filter(pk=organisation_id).exists():
         return [RowError(field="organisation", message=_("No such organisation."))]
-    if (
-        role == Role.PROVIDER_STAFF
-        and not organisation.roles.filter(kind=EDUCATION_PROVIDER_KIND).exists()
-    ):
+    role_model = apps.get_model("organisations", "OrganisationRole")
+    is_provider = role_model._default_manager.filter(
+        organisation_id=organisation_id, kind=EDUCATION_PROVIDER_KIND
+    ).exists()
+    if role == Role.PROVIDER_STAFF and not is_provider:
         return [
             RowError(
                 field="organisation",
@@ -96,7 +98,9 @@ def _role_errors(*, role: str, organisation_id: int | None) -> list[RowError]:
     return []
 
 
-def _user_errors(*, username: str, email: str, role: str, organisation_id: int | None) -> list[RowError]:
+def _user_errors(
+    *, username: str, email: str, role: str, organisation_id: int | None
+) -> list[RowError]:
     errors: list[RowError] = []
     if not username.strip():
         errors.append(RowError(field="username", message=_("Enter a username.")))

@@ -7,11 +7,22 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from jatkumo.organisations.selectors import organisation_counts
+from jatkumo.taxonomy.models import Scheme
 from jatkumo.taxonomy.selectors import taxonomy_overview
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    context = {"taxonomy": taxonomy_overview(), "organisations": organisation_counts()}
+    overview = taxonomy_overview()
+    schemes = [
+        {"code": scheme.value, "label": scheme.label, "count": overview["per_scheme"][scheme]}
+        for scheme in Scheme
+        if overview["per_scheme"].get(scheme)
+    ]
+    context = {
+        "taxonomy": overview,
+        "schemes": schemes,
+        "organisations": organisation_counts(),
+    }
     return render(request, "home.html", context)
 
 

@@ -1,8 +1,13 @@
-"""Admin for the member registry: organisations with their roles, memberships and contacts."""
+"""Admin for the member registry: organisations with their roles, memberships and contacts.
+
+The admin base classes are generic only in django-stubs and cannot be subscripted at runtime
+without `django_stubs_ext.monkeypatch()`, hence the `type-arg` ignores.
+"""
 
 from __future__ import annotations
 
 from django.contrib import admin
+from django.db import models
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
@@ -18,25 +23,25 @@ from jatkumo.organisations.models import (
 )
 
 
-class OrganisationRoleInline(admin.TabularInline):
+class OrganisationRoleInline(admin.TabularInline):  # type: ignore[type-arg]
     model = OrganisationRole
     extra = 0
 
 
-class NetworkMembershipInline(admin.TabularInline):
+class NetworkMembershipInline(admin.TabularInline):  # type: ignore[type-arg]
     model = NetworkMembership
     extra = 0
     fields = ("network", "kind", "since", "until")
 
 
-class ContactRoleInline(admin.TabularInline):
+class ContactRoleInline(admin.TabularInline):  # type: ignore[type-arg]
     model = ContactRole
     extra = 0
     fields = ("person", "service", "education_field", "industry", "description", "is_public")
     autocomplete_fields = ("person",)
 
 
-class PersonContactRoleInline(admin.TabularInline):
+class PersonContactRoleInline(admin.TabularInline):  # type: ignore[type-arg]
     model = ContactRole
     extra = 0
     fields = ("organisation", "service", "education_field", "industry", "description", "is_public")
@@ -44,13 +49,14 @@ class PersonContactRoleInline(admin.TabularInline):
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TranslationAdmin):
+class OrganisationAdmin(TranslationAdmin):  # type: ignore[type-arg]
     list_display = ("name", "short_name", "business_id", "municipality", "role_list")
     list_filter = ("roles__kind", "memberships__network", "memberships__kind")
     search_fields = ("name_fi", "name_sv", "name_en", "short_name", "business_id")
     list_select_related = ("municipality",)
     prepopulated_fields = {"slug": ("short_name",)}
     inlines = (OrganisationRoleInline, NetworkMembershipInline, ContactRoleInline)
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Organisation]:
         return super().get_queryset(request).prefetch_related("roles")
@@ -61,7 +67,7 @@ class OrganisationAdmin(TranslationAdmin):
 
 
 @admin.register(OrganisationRole)
-class OrganisationRoleAdmin(admin.ModelAdmin):
+class OrganisationRoleAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("organisation", "kind")
     list_filter = ("kind",)
     search_fields = ("organisation__name_fi", "organisation__short_name")
@@ -70,7 +76,7 @@ class OrganisationRoleAdmin(admin.ModelAdmin):
 
 
 @admin.register(Network)
-class NetworkAdmin(TranslationAdmin):
+class NetworkAdmin(TranslationAdmin):  # type: ignore[type-arg]
     list_display = ("name", "slug", "region")
     search_fields = ("name_fi", "name_sv", "name_en", "slug")
     list_select_related = ("region",)
@@ -78,7 +84,7 @@ class NetworkAdmin(TranslationAdmin):
 
 
 @admin.register(NetworkMembership)
-class NetworkMembershipAdmin(admin.ModelAdmin):
+class NetworkMembershipAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("organisation", "network", "kind", "since", "until")
     list_filter = ("network", "kind")
     search_fields = ("organisation__name_fi", "organisation__short_name")
@@ -87,21 +93,30 @@ class NetworkMembershipAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("last_name", "first_name", "email", "title", "phone")
     search_fields = ("first_name", "last_name", "email", "title")
     inlines = (PersonContactRoleInline,)
 
 
 @admin.register(ContactRole)
-class ContactRoleAdmin(admin.ModelAdmin):
+class ContactRoleAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = (
-        "person", "organisation", "service", "education_field", "industry", "is_public",
+        "person",
+        "organisation",
+        "service",
+        "education_field",
+        "industry",
+        "is_public",
     )
     list_filter = ("service", "is_public", "education_field", "industry", "organisation")
     search_fields = (
-        "person__first_name", "person__last_name", "person__email",
-        "organisation__name_fi", "organisation__short_name", "description",
+        "person__first_name",
+        "person__last_name",
+        "person__email",
+        "organisation__name_fi",
+        "organisation__short_name",
+        "description",
     )
     autocomplete_fields = ("person", "organisation")
     list_select_related = ("person", "organisation", "education_field", "industry")

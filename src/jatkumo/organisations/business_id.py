@@ -38,9 +38,7 @@ def normalise_business_id(value: str) -> str:
 def validate_business_id(value: str) -> None:
     match = _PATTERN.match(value.strip())
     if not match:
-        raise ValidationError(
-            _("A business ID (Y-tunnus) has the form 1234567-8."), code="format"
-        )
+        raise ValidationError(_("A business ID (Y-tunnus) has the form 1234567-8."), code="format")
     digits = match.group(1).zfill(7)
     expected = business_id_check_digit(digits)
     if expected is None or expected != int(match.group(2)):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.manager import MultilingualManager
 
 from jatkumo.core.models import TimeStampedModel
 from jatkumo.organisations.business_id import normalise_business_id, validate_business_id
@@ -29,15 +30,27 @@ class Organisation(TimeStampedModel):
     short_name = models.CharField(_("short name"), max_length=40, blank=True)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     business_id = models.CharField(
-        _("business ID (Y-tunnus)"), max_length=9, unique=True, null=True, blank=True,
+        _("business ID (Y-tunnus)"),
+        max_length=9,
+        unique=True,
+        null=True,
+        blank=True,
         validators=[validate_business_id],
     )
     municipality = models.ForeignKey(
-        Region, verbose_name=_("municipality"), on_delete=models.PROTECT, null=True, blank=True,
-        limit_choices_to={"level": RegionLevel.MUNICIPALITY}, related_name="organisations",
+        Region,
+        verbose_name=_("municipality"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        limit_choices_to={"level": RegionLevel.MUNICIPALITY},
+        related_name="organisations",
     )
     website = models.URLField(_("website"), blank=True)
     description = models.TextField(_("description"), blank=True)
+
+    # Declared so that type checkers see the manager modeltranslation would otherwise patch in.
+    objects: MultilingualManager[Organisation] = MultilingualManager()
 
     class Meta:
         verbose_name = _("organisation")
@@ -59,7 +72,9 @@ class OrganisationRole(models.Model):
     """One organisation can hold several roles at once (a college is also an employer)."""
 
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE,
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
         related_name="roles",
     )
     kind = models.CharField(_("kind"), max_length=32, choices=OrganisationKind.choices)
@@ -81,10 +96,17 @@ class Network(TimeStampedModel):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     region = models.ForeignKey(
-        Region, verbose_name=_("region"), on_delete=models.PROTECT, null=True, blank=True,
-        limit_choices_to={"level": RegionLevel.REGION}, related_name="networks",
+        Region,
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        limit_choices_to={"level": RegionLevel.REGION},
+        related_name="networks",
     )
     description = models.TextField(_("description"), blank=True)
+
+    objects: MultilingualManager[Network] = MultilingualManager()
 
     class Meta:
         verbose_name = _("network")
@@ -106,7 +128,9 @@ class NetworkMembership(models.Model):
         Network, verbose_name=_("network"), on_delete=models.CASCADE, related_name="memberships"
     )
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE,
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
         related_name="memberships",
     )
     kind = models.CharField(
@@ -174,16 +198,26 @@ class ContactRole(TimeStampedModel):
         Person, verbose_name=_("person"), on_delete=models.CASCADE, related_name="contact_roles"
     )
     organisation = models.ForeignKey(
-        Organisation, verbose_name=_("organisation"), on_delete=models.CASCADE,
+        Organisation,
+        verbose_name=_("organisation"),
+        on_delete=models.CASCADE,
         related_name="contact_roles",
     )
     education_field = models.ForeignKey(
-        EducationField, verbose_name=_("field of education"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="contact_roles",
+        EducationField,
+        verbose_name=_("field of education"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contact_roles",
     )
     industry = models.ForeignKey(
-        Industry, verbose_name=_("industry"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="contact_roles",
+        Industry,
+        verbose_name=_("industry"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contact_roles",
     )
     service = models.CharField(_("service"), max_length=32, choices=ServiceKind.choices)
     description = models.CharField(_("description"), max_length=300, blank=True)

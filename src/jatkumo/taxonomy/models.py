@@ -33,7 +33,10 @@ class Concept(TimeStampedModel):
     uri = models.CharField(_("URI"), max_length=255, unique=True)
     scheme = models.CharField(_("scheme"), max_length=32, choices=Scheme.choices, db_index=True)
     code = models.CharField(
-        _("code"), max_length=64, blank=True, db_index=True,
+        _("code"),
+        max_length=64,
+        blank=True,
+        db_index=True,
         help_text=_("Notation in its classification, e.g. the ISCO-08 code."),
     )
     skill_type = models.CharField(
@@ -42,7 +45,9 @@ class Concept(TimeStampedModel):
     reuse_level = models.CharField(_("reuse level"), max_length=32, blank=True)
     status = models.CharField(_("status"), max_length=32, blank=True, default="released")
     description = models.JSONField(
-        _("description"), default=dict, blank=True,
+        _("description"),
+        default=dict,
+        blank=True,
         help_text=_("Descriptions keyed by language code."),
     )
     source = models.CharField(
@@ -136,14 +141,20 @@ class Region(models.Model):
     """Statistics Finland regional classification: kunta → seutukunta → maakunta."""
 
     code = models.CharField(
-        _("code"), max_length=16, unique=True,
+        _("code"),
+        max_length=16,
+        unique=True,
         help_text=_("Municipality code (837), sub-region (SK064) or region (MK06)."),
     )
     level = models.CharField(_("level"), max_length=16, choices=RegionLevel.choices)
     name = models.CharField(_("name"), max_length=200)
     parent = models.ForeignKey(
-        "self", verbose_name=_("part of"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="children",
+        "self",
+        verbose_name=_("part of"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
     )
 
     class Meta:

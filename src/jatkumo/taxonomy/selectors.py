@@ -24,6 +24,7 @@ from django.db.models import (
     Subquery,
     Value,
     When,
+    Window,
 )
 from django.db.models.functions import Coalesce, Least, Length
 from django.utils.translation import gettext_lazy as _
@@ -177,7 +178,7 @@ def concept_search(
     """Concepts whose labels contain `q` (or its Finnish base forms), best matches first.
 
     `lang` limits matching to labels in that language. An empty query lists concepts in their
-    default order (scheme, code, URI). Runs four queries whatever the page size.
+    default order (scheme, code, URI). Runs three queries whatever the page size.
     """
     terms = query_terms(q)
     if not terms:
@@ -188,13 +189,18 @@ def concept_search(
         hits = [ConceptHit(concept=c, matched=None, tier=None, highlight=None) for c in page]
         return ConceptSearchResult(count=concepts.count(), hits=hits)
     labels = _search_labels(terms, scheme, lang)
-    count = labels.values("concept_id").distinct().count()
-    ranked = list(
+    # One scan ranks the concepts and, through the window, counts them all.
+    rows = list(
         labels.values("concept_id")
-        .annotate(best=Min(_score_expression(terms)))
+        .annotate(best=Min(_score_expression(terms)), total=Window(Count("*")))
         .order_by("best", "concept_id")
-        .values_list("concept_id", flat=True)[offset : offset + limit]
+        .values_list("concept_id", "total")[offset : offset + limit]
     )
+    if rows:
+        count = rows[0][1]
+    else:
+        count = labels.values("concept_id").distinct().count() if offset else 0
+    ranked = [pk for pk, _total in rows]
     by_id = Concept.objects.prefetch_related(labels_prefetch()).in_bulk(ranked)
     hits = [_best_label(by_id[pk], terms, lang) for pk in ranked if pk in by_id]
     return ConceptSearchResult(count=count, hits=hits, terms=terms)
@@ -232,7 +238,6 @@ def labels_by_language(concept: Concept) -> list[tuple[str, list[Label]]]:
     )
 
 
-
 @dataclass(frozen=True)
 class RelationGroupSpec:
     """One way a concept can be related to others: relation kind × direction, with a title."""
@@ -263,6 +268,12 @@ class RelationGroup:
     spec: RelationGroupSpec
     count: int
     concepts: list[Concept]
+
+    @property
+    def single_scheme(self) -> str | None:
+        """The scheme shared by every listed member, or None if they differ."""
+        schemes = {concept.scheme for concept in self.concepts}
+        return schemes.pop() if len(schemes) == 1 else None
 
 
 def _related_queryset(concept: Concept, spec: RelationGroupSpec) -> QuerySet[Concept]:

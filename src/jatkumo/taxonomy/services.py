@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from django.db import models, transaction
+from django.utils import translation
 from tqdm import tqdm
 
 from jatkumo.intel.normalise import normalise_text
@@ -92,12 +93,18 @@ def _concepts_apply(plan: ImportPlan, tally: _Tally, progress: bool) -> None:
     tally.add("concepts", "unchanged", len(plan.concepts) - len(to_create) - len(to_update))
 
 
-def _concept_values(row: ConceptRow, plan: ImportPlan, description: dict[str, str]) -> dict[str, Any]:
+def _concept_values(
+    row: ConceptRow, plan: ImportPlan, description: dict[str, str]
+) -> dict[str, Any]:
     # Descriptions of languages not in this import are kept.
     merged = {**description, **row.description}
     return {
-        "scheme": row.scheme, "code": row.code, "skill_type": row.skill_type,
-        "reuse_level": row.reuse_level, "status": row.status, "source": plan.concept_source,
+        "scheme": row.scheme,
+        "code": row.code,
+        "skill_type": row.skill_type,
+        "reuse_level": row.reuse_level,
+        "status": row.status,
+        "source": plan.concept_source,
         "description": dict(sorted(merged.items())),
     }
 
@@ -129,8 +136,14 @@ def _labels_apply(plan: ImportPlan, ids: dict[str, int], tally: _Tally, progress
         bar.update(len(batch))
     for keys in _chunks(to_create, BATCH):
         Label.objects.bulk_create(
-            Label(concept_id=concept_id, language=language, kind=kind, text=text,
-                  normalized=normalise_text(text), source=plan.label_source)
+            Label(
+                concept_id=concept_id,
+                language=language,
+                kind=kind,
+                text=text,
+                normalized=normalise_text(text),
+                source=plan.label_source,
+            )
             for concept_id, language, kind, text in keys
         )
         bar.update(len(keys))
@@ -180,23 +193,39 @@ def _relations_apply(plan: ImportPlan, ids: dict[str, int], tally: _Tally, progr
 
 
 def _summary_record(
-    *, importer: str, source: str, location: str, languages: Sequence[str], tally: _Tally,
-    rejected: Counter[str], details: dict[str, Any],
+    *,
+    importer: str,
+    source: str,
+    location: str,
+    languages: Sequence[str],
+    tally: _Tally,
+    rejected: Counter[str],
+    details: dict[str, Any],
 ) -> ImportSummary:
     summary = ImportSummary(
-        importer=importer, source=source,
-        created=tally.total("created"), updated=tally.total("updated"),
-        unchanged=tally.total("unchanged"), deleted=tally.total("deleted"),
+        importer=importer,
+        source=source,
+        created=tally.total("created"),
+        updated=tally.total("updated"),
+        unchanged=tally.total("unchanged"),
+        deleted=tally.total("deleted"),
         rejected=sum(rejected.values()),
         details={
-            **details, "counts": {k: dict(v) for k, v in tally.counts.items()},
+            **details,
+            "counts": {k: dict(v) for k, v in tally.counts.items()},
             "rejected": dict(rejected),
         },
     )
     ImportRun.objects.create(
-        importer=importer, source=source, location=location[:500],
-        languages=",".join(languages), created=summary.created, updated=summary.updated,
-        unchanged=summary.unchanged, deleted=summary.deleted, details=summary.details,
+        importer=importer,
+        source=source,
+        location=location[:500],
+        languages=",".join(languages),
+        created=summary.created,
+        updated=summary.updated,
+        unchanged=summary.unchanged,
+        deleted=summary.deleted,
+        details=summary.details,
     )
     return summary
 
@@ -216,8 +245,13 @@ def taxonomy_plan_apply(*, plan: ImportPlan, progress: bool = False) -> ImportSu
     _labels_apply(plan, ids, tally, progress)
     _relations_apply(plan, ids, tally, progress)
     return _summary_record(
-        importer=plan.importer, source=plan.concept_source, location=plan.location,
-        languages=plan.languages, tally=tally, rejected=plan.rejected, details=plan.details,
+        importer=plan.importer,
+        source=plan.concept_source,
+        location=plan.location,
+        languages=plan.languages,
+        tally=tally,
+        rejected=plan.rejected,
+        details=plan.details,
     )
 
 
@@ -231,8 +265,12 @@ class RegionRow:
 
 @transaction.atomic
 def regions_apply(
-    *, rows: Sequence[RegionRow], source: str, location: str = "",
-    rejected: Counter[str] | None = None, details: dict[str, Any] | None = None,
+    *,
+    rows: Sequence[RegionRow],
+    source: str,
+    location: str = "",
+    rejected: Counter[str] | None = None,
+    details: dict[str, Any] | None = None,
 ) -> ImportSummary:
     """Create or update regions; rows must list parents before their children.
 
@@ -240,26 +278,35 @@ def regions_apply(
     """
     existing = Region.objects.in_bulk(field_name="code")
     tally = _Tally()
-    for row in rows:
-        parent = existing[row.parent_code] if row.parent_code else None
-        region = existing.get(row.code)
-        if region is None:
-            region = Region(code=row.code, level=row.level, name=row.name_fi, parent=parent)
-            region.name_fi = row.name_fi
+    # `name` reads and writes the active language's column (django-modeltranslation): name_fi.
+    with translation.override("fi"):
+        for row in rows:
+            parent = existing[row.parent_code] if row.parent_code else None
+            region = existing.get(row.code)
+            if region is None:
+                region = Region(code=row.code, level=row.level, name=row.name_fi, parent=parent)
+                outcome = "created"
+            elif (region.level, region.name, region.parent_id) != (
+                row.level,
+                row.name_fi,
+                parent.pk if parent else None,
+            ):
+                region.level, region.name, region.parent = row.level, row.name_fi, parent
+                outcome = "updated"
+            else:
+                tally.add("regions", "unchanged", 1)
+                continue
             region.save()
             existing[row.code] = region
-            tally.add("regions", "created", 1)
-        elif (region.level, region.name_fi, region.parent_id) != (
-            row.level, row.name_fi, parent.pk if parent else None
-        ):
-            region.level, region.name_fi, region.parent = row.level, row.name_fi, parent
-            region.save()
-            tally.add("regions", "updated", 1)
-        else:
-            tally.add("regions", "unchanged", 1)
+            tally.add("regions", outcome, 1)
     return _summary_record(
-        importer="statfi-regions", source=source, location=location, languages=["fi"],
-        tally=tally, rejected=rejected or Counter(), details=details or {},
+        importer="statfi-regions",
+        source=source,
+        location=location,
+        languages=["fi"],
+        tally=tally,
+        rejected=rejected or Counter(),
+        details=details or {},
     )
 
 
@@ -271,8 +318,13 @@ class NamedCodeRow:
 
 @transaction.atomic
 def named_codes_apply(
-    *, model: type[models.Model], rows: Sequence[NamedCodeRow], importer: str, source: str,
-    location: str = "", details: dict[str, Any] | None = None,
+    *,
+    model: type[models.Model],
+    rows: Sequence[NamedCodeRow],
+    importer: str,
+    source: str,
+    location: str = "",
+    details: dict[str, Any] | None = None,
 ) -> ImportSummary:
     """Create or update code → translated name rows (industries, fields of education)."""
     existing: dict[str, Any] = model._default_manager.in_bulk(field_name="code")
@@ -294,6 +346,11 @@ def named_codes_apply(
         item.save()
         tally.add(model._meta.model_name or "rows", outcome, 1)
     return _summary_record(
-        importer=importer, source=source, location=location, languages=languages,
-        tally=tally, rejected=Counter(), details=details or {},
+        importer=importer,
+        source=source,
+        location=location,
+        languages=languages,
+        tally=tally,
+        rejected=Counter(),
+        details=details or {},
     )

@@ -54,8 +54,9 @@ def read_records(
             return
         missing = [name for name in required if name not in header]
         for name in missing:
-            errors.append(RowError("required column is missing", source=path.name, line=1,
-                                   field=name))
+            errors.append(
+                RowError("required column is missing", source=path.name, line=1, field=name)
+            )
         if missing:
             return
         next_line = reader.line_num + 1
@@ -64,10 +65,13 @@ def read_records(
             if not row:
                 continue
             if len(row) != len(header):
-                errors.append(RowError(
-                    f"expected {len(header)} fields, found {len(row)}", source=path.name,
-                    line=start,
-                ))
+                errors.append(
+                    RowError(
+                        f"expected {len(header)} fields, found {len(row)}",
+                        source=path.name,
+                        line=start,
+                    )
+                )
                 continue
             yield Record(line=start, values=dict(zip(header, row, strict=True)))
 

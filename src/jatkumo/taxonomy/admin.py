@@ -1,0 +1,113 @@
+"""Admin of the taxonomy: browse and correct concepts and labels, extend the classifications.
+
+Imported data is reloaded by the importers, so most of it is read-only here; curated labels
+(company language) and the names of national classifications can be edited.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
+
+from jatkumo.intel.normalise import normalise_text
+from jatkumo.taxonomy.models import (
+    Concept,
+    EducationField,
+    ImportRun,
+    Industry,
+    Label,
+    Region,
+    Relation,
+)
+
+
+class LabelInline(admin.TabularInline[Label, Concept]):
+    model = Label
+    fields = ("language", "kind", "text", "source")
+    extra = 0
+    ordering = ("language", "kind", "text")
+
+
+@admin.register(Concept)
+class ConceptAdmin(admin.ModelAdmin[Concept]):
+    list_display = ("uri", "scheme", "code", "skill_type", "source")
+    list_filter = ("scheme", "skill_type", "source")
+    search_fields = ("=code", "uri", "labels__normalized")
+    readonly_fields = ("created_at", "updated_at")
+    inlines = (LabelInline,)
+    show_full_result_count = False  # counting ~50k rows on every page view is wasted work
+
+    def get_search_results(self, request: HttpRequest, queryset: Any, search_term: str) -> Any:
+        return super().get_search_results(request, queryset, normalise_text(search_term))
+
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        labels = formset.save(commit=False)
+        for label in labels:
+            label.normalized = normalise_text(label.text)
+            label.save()
+        for label in formset.deleted_objects:
+            label.delete()
+        formset.save_m2m()
+
+
+@admin.register(Label)
+class LabelAdmin(admin.ModelAdmin[Label]):
+    list_display = ("text", "language", "kind", "source", "concept")
+    list_filter = ("language", "kind", "source")
+    search_fields = ("normalized",)
+    raw_id_fields = ("concept",)
+    show_full_result_count = False
+
+    def save_model(self, request: HttpRequest, obj: Label, form: Any, change: bool) -> None:
+        obj.normalized = normalise_text(obj.text)
+        super().save_model(request, obj, form, change)
+
+
+@admin.register(Relation)
+class RelationAdmin(admin.ModelAdmin[Relation]):
+    list_display = ("subject", "kind", "object", "source")
+    list_filter = ("kind", "source")
+    raw_id_fields = ("subject", "object")
+    show_full_result_count = False
+
+
+@admin.register(Region)
+class RegionAdmin(TranslationAdmin):  # type: ignore[misc]
+    list_display = ("code", "name", "level", "parent")
+    list_filter = ("level",)
+    search_fields = ("code", "name_fi", "name_sv", "name_en")
+    raw_id_fields = ("parent",)
+
+
+@admin.register(Industry)
+class IndustryAdmin(TranslationAdmin):  # type: ignore[misc]
+    list_display = ("code", "name")
+    search_fields = ("code", "name_fi", "name_sv", "name_en")
+
+
+@admin.register(EducationField)
+class EducationFieldAdmin(TranslationAdmin):  # type: ignore[misc]
+    list_display = ("code", "name")
+    search_fields = ("code", "name_fi", "name_sv", "name_en")
+
+
+@admin.register(ImportRun)
+class ImportRunAdmin(admin.ModelAdmin[ImportRun]):
+    list_display = ("finished_at", "importer", "source", "languages", "created", "updated")
+    list_filter = ("importer",)
+    readonly_fields = [field.name for field in ImportRun._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+admin.site.site_header = _("Jatkumo administration")
+admin.site.site_title = _("Jatkumo")
+admin.site.index_title = _("Administration")
