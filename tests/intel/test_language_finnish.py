@@ -21,8 +21,11 @@ JOB_AD_FORMS = [
     ("trukkikorttia", "trukkikortti", ("trukki", "kortti")),
     ("tulityökortin", "tulityökortti", ("tuli", "työ", "kortti")),
     ("hygieniapassi", "hygieniapassi", ("hygienia", "passi")),
-    ("ammattikorkeakoulututkinnon", "ammattikorkeakoulututkinto",
-     ("ammatti", "korkea", "koulu", "tutkinto")),
+    (
+        "ammattikorkeakoulututkinnon",
+        "ammattikorkeakoulututkinto",
+        ("ammatti", "korkea", "koulu", "tutkinto"),
+    ),
     ("työterveyshuoltoa", "työterveyshuolto", ("työ", "terveys", "huolto")),
     ("asiakaspalvelutehtäviin", "asiakaspalvelutehtävä", ("asiakas", "palvelu", "tehtävä")),
     ("CNC-koneistajaa", "cnc-koneistaja", ("cnc", "koneistaja")),

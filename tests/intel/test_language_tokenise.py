@@ -15,8 +15,16 @@ def surfaces(text: str) -> list[str]:
 def test_tokenise__keeps_abbreviations_hyphenated_and_slashed_terms_whole():
     text = "CNC-koneistus, PLC ja C/CE-kortti; LOVe sekä EA1 (SFS-EN ISO 9606-1)."
     assert surfaces(text) == [
-        "CNC-koneistus", "PLC", "ja", "C/CE-kortti", "LOVe", "sekä", "EA1",
-        "SFS-EN", "ISO", "9606-1",
+        "CNC-koneistus",
+        "PLC",
+        "ja",
+        "C/CE-kortti",
+        "LOVe",
+        "sekä",
+        "EA1",
+        "SFS-EN",
+        "ISO",
+        "9606-1",
     ]
 
 
@@ -30,7 +38,13 @@ def test_tokenise__offsets_point_at_the_surface_in_the_original_text():
 
 
 def test_tokenise__keeps_colon_inflected_abbreviations_as_one_token():
-    assert surfaces("TES:n mukainen palkka ja PLC:tä") == ["TES:n", "mukainen", "palkka", "ja", "PLC:tä"]
+    assert surfaces("TES:n mukainen palkka ja PLC:tä") == [
+        "TES:n",
+        "mukainen",
+        "palkka",
+        "ja",
+        "PLC:tä",
+    ]
 
 
 def test_tokenise__does_not_glue_a_label_colon_to_the_next_word():
@@ -55,7 +69,11 @@ def test_tokenise__marks_an_elided_compound_head_as_truncated():
 
 
 def test_tokenise__does_not_take_a_list_dash_into_a_word():
-    assert surfaces("Tehtävät:\n- MAG-hitsaus\n- silloitus") == ["Tehtävät", "MAG-hitsaus", "silloitus"]
+    assert surfaces("Tehtävät:\n- MAG-hitsaus\n- silloitus") == [
+        "Tehtävät",
+        "MAG-hitsaus",
+        "silloitus",
+    ]
 
 
 def test_tokenise__lowercases_finnish_letters_and_keeps_the_surface():

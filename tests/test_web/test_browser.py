@@ -34,9 +34,7 @@ def test_search__finds_welding_by_its_finnish_name(page, live_server, toy):
     assert "4 käsitettä" in page.locator(".result-summary").inner_text()
 
 
-def test_search__finds_welding_by_its_english_name_in_the_english_interface(
-    page, live_server, toy
-):
+def test_search__finds_welding_by_its_english_name_in_the_english_interface(page, live_server, toy):
     _search(page, live_server, "/en/", "welding")
 
     assert page.url.startswith(live_server.url + "/en/taxonomy/?q=welding")
@@ -51,7 +49,9 @@ def test_concept_page__shows_the_skills_of_an_occupation(page, live_server, toy)
 
     expect_heading = page.get_by_role("heading", level=1)
     assert expect_heading.inner_text() == "welder"
-    essential = page.locator("section", has=page.get_by_role("heading", name=re.compile("Essential")))
+    essential = page.locator(
+        "section", has=page.get_by_role("heading", name=re.compile("Essential"))
+    )
     assert "welding techniques" in essential.inner_text()
     page.get_by_role("link", name="welding techniques").click()
     assert page.get_by_role("heading", level=1).inner_text() == "welding techniques"

@@ -53,5 +53,6 @@ def test_footer__attributes_the_data_sources(client):
     html = client.get("/en/").content.decode()
 
     assert "This service uses the ESCO classification of the European Commission." in html
-    assert "Statistics Finland" in html and "CC BY 4.0" in html
+    assert "Statistics Finland" in html
+    assert "CC BY 4.0" in html
     assert "National Library of Finland" in html

@@ -1,7 +1,8 @@
 """Admin of the taxonomy: browse and correct concepts and labels, extend the classifications.
 
-Imported data is reloaded by the importers, so most of it is read-only here; curated labels
-(company language) and the names of national classifications can be edited.
+Labels are editable (e.g. curated company-language terms); their normalised text is kept in
+step on save. The admin base classes are generic only in django-stubs, hence the `type-arg`
+ignores (as in `organisations.admin`).
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from typing import Any
 
 from django.contrib import admin
 from django.http import HttpRequest
-from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from jatkumo.intel.normalise import normalise_text
@@ -25,7 +25,7 @@ from jatkumo.taxonomy.models import (
 )
 
 
-class LabelInline(admin.TabularInline[Label, Concept]):
+class LabelInline(admin.TabularInline):  # type: ignore[type-arg]
     model = Label
     fields = ("language", "kind", "text", "source")
     extra = 0
@@ -33,7 +33,7 @@ class LabelInline(admin.TabularInline[Label, Concept]):
 
 
 @admin.register(Concept)
-class ConceptAdmin(admin.ModelAdmin[Concept]):
+class ConceptAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("uri", "scheme", "code", "skill_type", "source")
     list_filter = ("scheme", "skill_type", "source")
     search_fields = ("=code", "uri", "labels__normalized")
@@ -55,7 +55,7 @@ class ConceptAdmin(admin.ModelAdmin[Concept]):
 
 
 @admin.register(Label)
-class LabelAdmin(admin.ModelAdmin[Label]):
+class LabelAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("text", "language", "kind", "source", "concept")
     list_filter = ("language", "kind", "source")
     search_fields = ("normalized",)
@@ -68,7 +68,7 @@ class LabelAdmin(admin.ModelAdmin[Label]):
 
 
 @admin.register(Relation)
-class RelationAdmin(admin.ModelAdmin[Relation]):
+class RelationAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("subject", "kind", "object", "source")
     list_filter = ("kind", "source")
     raw_id_fields = ("subject", "object")
@@ -76,7 +76,7 @@ class RelationAdmin(admin.ModelAdmin[Relation]):
 
 
 @admin.register(Region)
-class RegionAdmin(TranslationAdmin):  # type: ignore[misc]
+class RegionAdmin(TranslationAdmin):  # type: ignore[type-arg]
     list_display = ("code", "name", "level", "parent")
     list_filter = ("level",)
     search_fields = ("code", "name_fi", "name_sv", "name_en")
@@ -84,19 +84,19 @@ class RegionAdmin(TranslationAdmin):  # type: ignore[misc]
 
 
 @admin.register(Industry)
-class IndustryAdmin(TranslationAdmin):  # type: ignore[misc]
+class IndustryAdmin(TranslationAdmin):  # type: ignore[type-arg]
     list_display = ("code", "name")
     search_fields = ("code", "name_fi", "name_sv", "name_en")
 
 
 @admin.register(EducationField)
-class EducationFieldAdmin(TranslationAdmin):  # type: ignore[misc]
+class EducationFieldAdmin(TranslationAdmin):  # type: ignore[type-arg]
     list_display = ("code", "name")
     search_fields = ("code", "name_fi", "name_sv", "name_en")
 
 
 @admin.register(ImportRun)
-class ImportRunAdmin(admin.ModelAdmin[ImportRun]):
+class ImportRunAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
     list_display = ("finished_at", "importer", "source", "languages", "created", "updated")
     list_filter = ("importer",)
     readonly_fields = [field.name for field in ImportRun._meta.fields]
@@ -106,8 +106,3 @@ class ImportRunAdmin(admin.ModelAdmin[ImportRun]):
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
-
-
-admin.site.site_header = _("Jatkumo administration")
-admin.site.site_title = _("Jatkumo")
-admin.site.index_title = _("Administration")

@@ -70,7 +70,7 @@ class ConceptOutputSerializer(serializers.Serializer[Concept]):
     scheme = serializers.CharField(help_text="Scheme code, e.g. esco_occupation, esco_skill, yso.")
     code = serializers.CharField(help_text="Notation, e.g. an ISCO-08 code; may be empty.")
     skill_type = serializers.CharField(help_text="skill or knowledge for ESCO skills, else empty.")
-    label = serializers.SerializerMethodField(
+    label = serializers.SerializerMethodField(  # type: ignore[assignment]
         help_text="Preferred label in the requested language, else fi, en, sv."
     )
     labels = LabelOutputSerializer(many=True, source="labels.all")
@@ -80,7 +80,7 @@ class ConceptOutputSerializer(serializers.Serializer[Concept]):
 
 
 class DetailLabelSerializer(LabelOutputSerializer):
-    source = serializers.CharField(help_text="Dataset the label came from.")
+    source = serializers.CharField(help_text="Dataset the label came from.")  # type: ignore[assignment]
 
     class Meta:
         ref_name = "LabelWithSource"
@@ -168,8 +168,10 @@ class ConceptDetailApi(APIView):
         description = serializers.DictField(
             child=serializers.CharField(), help_text="Descriptions keyed by language."
         )
-        labels = DetailLabelSerializer(many=True, source="labels.all")  # type: ignore[assignment]
-        source = serializers.CharField(help_text="Dataset and version the concept came from.")
+        labels = DetailLabelSerializer(many=True, source="labels.all")
+        source = serializers.CharField(  # type: ignore[assignment]
+            help_text="Dataset and version the concept came from."
+        )
         relations = serializers.SerializerMethodField(
             help_text="Related concepts grouped by relation kind and direction."
         )
@@ -209,7 +211,7 @@ class RegionListApi(APIView):
         name_fi = serializers.CharField(allow_null=True)
         name_sv = serializers.CharField(allow_null=True)
         name_en = serializers.CharField(allow_null=True)
-        parent = serializers.CharField(
+        parent = serializers.CharField(  # type: ignore[assignment]
             source="parent.code", allow_null=True, default=None, help_text="Code of the parent."
         )
 

@@ -36,7 +36,9 @@ class _Step:
 
 def _steps(data_dir: Path, progress: bool) -> list[_Step]:
     classifications, esco_dir = data_dir / "classifications", data_dir / "esco"
-    esco_files = sorted(esco_dir.glob("*_en.csv.gz"))
+    # With no ESCO files, name the one that is certainly needed, so that ESCO and the steps
+    # that depend on it report it missing instead of failing.
+    esco_files = sorted(esco_dir.glob("*_en.csv.gz")) or [esco_dir / "occupations_en.csv.gz"]
     yso_files = sorted((data_dir / "yso").glob("yso-*.tsv.gz"))
     regions = classifications / "regionkey.csv"
     tol = classifications / "tol2008_sections.csv"

@@ -196,10 +196,7 @@ def concept_search(
         .order_by("best", "concept_id")
         .values_list("concept_id", "total")[offset : offset + limit]
     )
-    if rows:
-        count = rows[0][1]
-    else:
-        count = labels.values("concept_id").distinct().count() if offset else 0
+    count = rows[0][1] if rows else labels.values("concept_id").distinct().count() if offset else 0
     ranked = [pk for pk, _total in rows]
     by_id = Concept.objects.prefetch_related(labels_prefetch()).in_bulk(ranked)
     hits = [_best_label(by_id[pk], terms, lang) for pk in ranked if pk in by_id]

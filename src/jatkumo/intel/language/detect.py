@@ -21,7 +21,6 @@ from collections.abc import Callable, Sequence
 from jatkumo.intel.types import LANGUAGES, Language, LanguageGuess
 
 
-
 def _word_set(words: str) -> frozenset[str]:
     return frozenset(words.split())
 

@@ -198,6 +198,8 @@ def fallback_readings(word: str, analyse: Callable[[str], Analyses]) -> list[Rea
     readings: list[Reading] = []
     for candidate in repair_candidates(word):
         repaired = readings_from_analyses(candidate, analyse(candidate))
+        # `sinä` is also the essive of `se`; the standard word itself is what was meant.
+        repaired.sort(key=lambda reading: reading.lemma != candidate)
         if repaired:
             readings.extend(_as_guesses(repaired))
             break

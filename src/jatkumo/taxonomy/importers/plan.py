@@ -95,8 +95,11 @@ class ImportSummary:
             return f"{self.importer} ({self.source}): unchanged since the last import, skipped"
         text = (
             f"{self.importer} ({self.source}): created {self.created}, updated {self.updated}, "
-            f"unchanged {self.unchanged}, deleted {self.deleted}, rejected {self.rejected}"
+            f"unchanged {self.unchanged}, deleted {self.deleted}, skipped {self.rejected}"
         )
+        reasons = self.details.get("rejected") or {}
+        if reasons:
+            text += " (" + "; ".join(f"{why}: {n}" for why, n in sorted(reasons.items())) + ")"
         if "aligned" in self.details:
             text += f", aligned to ESCO {self.details['aligned']}"
         return text

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 from pathlib import Path
 from typing import Any
 
@@ -61,7 +63,8 @@ class Command(BaseCommand):
             sub.add_argument("--no-progress", action="store_true", help="no progress bars")
 
     def handle(self, *args: Any, **options: Any) -> None:
-        progress = not options["no_progress"]
+        # Bars only on a terminal: in logs and CI they would be noise.
+        progress = not options["no_progress"] and sys.stderr.isatty()
         try:
             summary = self._run(options, progress)
         except ValidationFailed as error:
