@@ -16,8 +16,18 @@ import time
 from pathlib import Path
 
 QUERIES = [
-    "hitsaus", "welding", "lähihoitaja", "koneistaja", "ohjelmointi", "svetsning",
-    "trukki", "project management", "sairaanhoito", "hitsausta", "data", "asiakaspalvelu",
+    "hitsaus",
+    "welding",
+    "lähihoitaja",
+    "koneistaja",
+    "ohjelmointi",
+    "svetsning",
+    "trukki",
+    "project management",
+    "sairaanhoito",
+    "hitsausta",
+    "data",
+    "asiakaspalvelu",
 ]
 
 
@@ -25,7 +35,9 @@ def _timed_setup(env: dict[str, str]) -> float:
     start = time.perf_counter()
     subprocess.run(
         [sys.executable, "-m", "jatkumo", "setup", "--no-demo", "--no-progress"],
-        env=env, check=True, stdout=subprocess.DEVNULL,
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
     )
     return time.perf_counter() - start
 
@@ -55,8 +67,11 @@ def _search_latencies(rounds: int = 5) -> dict[str, float]:
 
 def main() -> None:
     with tempfile.TemporaryDirectory(prefix="jatkumo-bench-") as tmp:
-        env = {**os.environ, "JATKUMO_DATA_DIR": tmp,
-               "DJANGO_SETTINGS_MODULE": "jatkumo.config.settings.local"}
+        env = {
+            **os.environ,
+            "JATKUMO_DATA_DIR": tmp,
+            "DJANGO_SETTINGS_MODULE": "jatkumo.config.settings.local",
+        }
         env.pop("DATABASE_URL", None)
         first = _timed_setup(env)
         second = _timed_setup(env)
@@ -64,13 +79,18 @@ def main() -> None:
         os.environ.pop("DATABASE_URL", None)
         search = _search_latencies()
         size_mb = Path(tmp, "jatkumo.sqlite3").stat().st_size / 1e6
-    print(json.dumps({
-        "benchmark": "taxonomy",
-        "setup_first_run_s": round(first, 1),
-        "setup_second_run_s": round(second, 1),
-        "sqlite_size_mb": round(size_mb, 1),
-        "concept_search": search,
-    }, indent=2))
+    print(
+        json.dumps(
+            {
+                "benchmark": "taxonomy",
+                "setup_first_run_s": round(first, 1),
+                "setup_second_run_s": round(second, 1),
+                "sqlite_size_mb": round(size_mb, 1),
+                "concept_search": search,
+            },
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -12,7 +12,6 @@ from jatkumo.accounts.models import User
 from jatkumo.cli import main
 from jatkumo.organisations.models import ContactRole, Organisation
 from jatkumo.taxonomy.models import Concept, Region
-
 from tests.taxonomy.test_importers.builders import esco_dir
 
 REPO_DATA = Path(__file__).resolve().parents[1] / "data"

@@ -29,7 +29,9 @@ def _setup(argv: Sequence[str]) -> int:
         "(and the demo content with --demo). Safe to run again.",
     )
     parser.add_argument(
-        "--demo", action=argparse.BooleanOptionalAction, default=True,
+        "--demo",
+        action=argparse.BooleanOptionalAction,
+        default=True,
         help="also load demo organisations, contacts and a demo admin (default: on)",
     )
     parser.add_argument(

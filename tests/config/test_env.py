@@ -25,7 +25,9 @@ def _settings_value(expression: str, cwd, **environ: str) -> str:
 
 
 def test_database_url__defaults_to_sqlite_in_the_data_dir(tmp_path):
-    name = _settings_value("settings.DATABASES['default']['NAME']", tmp_path, JATKUMO_DATA_DIR=str(tmp_path))
+    name = _settings_value(
+        "settings.DATABASES['default']['NAME']", tmp_path, JATKUMO_DATA_DIR=str(tmp_path)
+    )
     assert name == str(tmp_path / "jatkumo.sqlite3")
 
 

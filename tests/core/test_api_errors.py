@@ -54,7 +54,11 @@ def test_unknown_api_path__is_404_in_error_shape(client):
 def test_validation_failed__report_lists_where_and_why():
     error = ValidationFailed(
         "occupations_en.csv was rejected.",
-        [RowError("empty preferredLabel", source="occupations_en.csv", line=12, field="preferredLabel")],
+        [
+            RowError(
+                "empty preferredLabel", source="occupations_en.csv", line=12, field="preferredLabel"
+            )
+        ],
     )
 
     assert "occupations_en.csv:12: preferredLabel: empty preferredLabel" in error.report()

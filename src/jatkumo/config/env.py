@@ -57,7 +57,7 @@ def data_dir() -> Path:
 
 
 def bundled_data_dir() -> Path:
-    """`JATKUMO_BUNDLED_DATA`: the reference data shipped with Jatkumo (default: `data/` in the checkout)."""
+    """`JATKUMO_BUNDLED_DATA`: the bundled reference data (default: `data/` in the checkout)."""
     value = os.environ.get("JATKUMO_BUNDLED_DATA")
     if value:
         return Path(value).resolve()

@@ -29,7 +29,9 @@ def _flatten(detail: Any, prefix: str = "") -> list[dict[str, Any]]:
     return [{"field": prefix, "message": str(detail)}]
 
 
-def error_body(code: str, message: str, details: list[dict[str, Any]] | None = None) -> dict[str, Any]:
+def error_body(
+    code: str, message: str, details: list[dict[str, Any]] | None = None
+) -> dict[str, Any]:
     return {"error": {"code": code, "message": message, "details": details or []}}
 
 
@@ -50,9 +52,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         )
     elif isinstance(exc, exceptions.APIException):
         code = exc.get_codes()
-        response.data = error_body(
-            code if isinstance(code, str) else "error", str(exc.detail)
-        )
+        response.data = error_body(code if isinstance(code, str) else "error", str(exc.detail))
     if response.status_code >= status.HTTP_500_INTERNAL_SERVER_ERROR:
         response.data = error_body("server_error", "Internal error.")
     return response

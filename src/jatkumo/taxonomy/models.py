@@ -182,7 +182,7 @@ class Industry(models.Model):
 
 
 class EducationField(models.Model):
-    """Field of education (ISCED-F 2013 broad field, as in Statistics Finland's Koulutusluokitus)."""
+    """Field of education: ISCED-F 2013 broad field, as in Statistics Finland's Koulutusluokitus."""
 
     code = models.CharField(_("code"), max_length=8, unique=True)
     name = models.CharField(_("name"), max_length=300)

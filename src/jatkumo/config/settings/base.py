@@ -110,7 +110,9 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = True
 
-EMAIL_BACKEND = env.env_str("DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_BACKEND = env.env_str(
+    "DJANGO_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
+)
 EMAIL_HOST = env.env_str("DJANGO_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(env.env_str("DJANGO_EMAIL_PORT", "25"))
 EMAIL_HOST_USER = env.env_str("DJANGO_EMAIL_HOST_USER", "")
@@ -134,7 +136,7 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Jatkumo API",
     "DESCRIPTION": (
         "Open API of Jatkumo, the platform of a regional continuous-learning network. "
-        "Every error has the shape {\"error\": {\"code\", \"message\", \"details\"}}."
+        'Every error has the shape {"error": {"code", "message", "details"}}.'
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
