@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from jatkumo.core.errors import ValidationFailed
 from jatkumo.organisations.models import ContactRole, Person, ServiceKind
@@ -56,7 +57,7 @@ def test_contact_role_create__saves_role_for_field_of_education():
 def test_contact_role_create__rejects_duplicate_without_field():
     existing = ContactRoleFactory.create(service=ServiceKind.GENERAL)
 
-    with pytest.raises(ValidationFailed) as excinfo:
+    with translation.override("en"), pytest.raises(ValidationFailed) as excinfo:
         contact_role_create(
             person=existing.person,
             organisation=existing.organisation,

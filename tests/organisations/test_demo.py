@@ -3,6 +3,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.utils import translation
 
 from jatkumo.accounts.models import Role, User
 from jatkumo.core.errors import ValidationFailed
@@ -74,7 +75,7 @@ def test_organisations_load_demo__second_run_creates_nothing(tmp_path):
 def test_organisations_load_demo__names_missing_taxonomy_and_writes_nothing(tmp_path):
     RegionFactory.create_pirkanmaa()
 
-    with pytest.raises(ValidationFailed) as excinfo:
+    with translation.override("en"), pytest.raises(ValidationFailed) as excinfo:
         organisations_load_demo(data_dir=DATA_DIR, secret_dir=tmp_path)
 
     report = excinfo.value.report(limit=100)

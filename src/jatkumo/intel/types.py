@@ -105,3 +105,82 @@ class AnalysedText:
     def lemma_sequence(self) -> tuple[str, ...]:
         """The best lemma of every token, in order: the key a label index is built from."""
         return tuple(token.lemma for token in self.tokens)
+
+
+# --- taxonomy input and extraction output (stages `lexicon`, `extract`, `classify`) ----------
+
+
+@dataclass(frozen=True, slots=True)
+class ConceptLabel:
+    """One label of a concept as the taxonomy stores it: language, kind, text and its source.
+
+    `kind` is `preferred`, `alternative`, `hidden` or `company` (company language, curated).
+    """
+
+    language: str
+    kind: str
+    text: str
+    source: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class TaxonomyConcept:
+    """A concept handed to `lexicon`: URI, scheme (`esco_skill`, `yso`, ...), code and labels."""
+
+    uri: str
+    scheme: str
+    code: str
+    labels: tuple[ConceptLabel, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class TaxonomyRelation:
+    """`subject kind object` between concept URIs (`essential_for`, `exact_match`, ...)."""
+
+    subject: str
+    kind: str
+    object: str
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """A span of the analysed text that evidences a concept: `text == source[start:end]`.
+
+    `field` is `title` or `text`; `matched` is the label that matched (its text and language)
+    and `how` says how: `label`, `compound_head`, `compound_part`, `coordination`, `via_yso`.
+    """
+
+    start: int
+    end: int
+    text: str
+    field: str = "text"
+    matched: str = ""
+    how: str = "label"
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Stage `extract`'s output: one concept found in a text, its score and its evidence.
+
+    `parts` names the factors the score is the product or sum of (specificity, count, title, ...),
+    so every score can be explained.
+    """
+
+    uri: str
+    scheme: str
+    label: str
+    score: float
+    evidence: tuple[Evidence, ...]
+    parts: tuple[tuple[str, float], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OccupationGuess:
+    """Stage `classify`'s output: an ISCO-08 4-digit group (and its best ESCO occupation)."""
+
+    isco: str
+    uri: str
+    label: str
+    score: float
+    parts: tuple[tuple[str, float], ...] = ()
+    evidence: tuple[Evidence, ...] = ()

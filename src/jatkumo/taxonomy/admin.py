@@ -9,17 +9,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from django import forms
+from django.conf import settings
 from django.contrib import admin
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from jatkumo.intel.normalise import normalise_text
 from jatkumo.taxonomy.models import (
+    CompanyTerm,
     Concept,
     EducationField,
     ImportRun,
     Industry,
     Label,
+    LabelKind,
     Region,
     Relation,
 )
@@ -106,3 +111,37 @@ class ImportRunAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+COMPANY_TERM_ADMIN_SOURCE = "admin"
+
+
+class CompanyTermForm(forms.ModelForm):  # type: ignore[type-arg]
+    language = forms.ChoiceField(label=_("language"), choices=settings.LANGUAGES)
+
+    class Meta:
+        model = CompanyTerm
+        fields = ("text", "language", "concept")
+
+
+@admin.register(CompanyTerm)
+class CompanyTermAdmin(admin.ModelAdmin):  # type: ignore[type-arg]
+    """Company-language terms. A term saved here belongs to the admin (source `admin`), so that
+    re-importing the bundled lexicon (source `lexicon`) neither changes nor deletes it."""
+
+    form = CompanyTermForm
+    list_display = ("text", "language", "source", "concept")
+    list_filter = ("language", "source")
+    search_fields = ("normalized",)
+    autocomplete_fields = ("concept",)
+    list_select_related = ("concept",)
+    show_full_result_count = False
+
+    def get_search_results(self, request: HttpRequest, queryset: Any, search_term: str) -> Any:
+        return super().get_search_results(request, queryset, normalise_text(search_term))
+
+    def save_model(self, request: HttpRequest, obj: CompanyTerm, form: Any, change: bool) -> None:
+        obj.kind = LabelKind.COMPANY
+        obj.source = COMPANY_TERM_ADMIN_SOURCE
+        obj.normalized = normalise_text(obj.text)
+        super().save_model(request, obj, form, change)

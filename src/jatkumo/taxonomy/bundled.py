@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TextIO
 
 from jatkumo.taxonomy.importers.esco import esco_import
+from jatkumo.taxonomy.importers.lexicon import lexicon_import
 from jatkumo.taxonomy.importers.plan import ImportSummary
 from jatkumo.taxonomy.importers.statfi import (
     education_fields_import,
@@ -44,7 +45,7 @@ def _steps(data_dir: Path, progress: bool) -> list[_Step]:
     tol = classifications / "tol2008_sections.csv"
     fields = classifications / "education_fields.csv"
     isco_fi = classifications / "ammattiluokitus2010_level4_fi.csv"
-    return [
+    steps = [
         _Step("statfi-regions", "statfi-regions", [regions], lambda: regions_import(path=regions)),
         _Step("statfi-industries", "statfi-tol-2008", [tol], lambda: industries_import(path=tol)),
         _Step(
@@ -75,6 +76,19 @@ def _steps(data_dir: Path, progress: bool) -> list[_Step]:
             lambda: yso_import(paths=yso_files, progress=progress),
         ),
     ]
+    # The curated company-language lexicon names ESCO concepts, so it comes after ESCO (and YSO,
+    # whose labels it sits beside); a bundle without data/lexicon/ simply has no lexicon step.
+    lexicon_files = sorted((data_dir / "lexicon").glob("*.tsv"))
+    if lexicon_files:
+        steps.append(
+            _Step(
+                "lexicon",
+                "lexicon",
+                [*lexicon_files, *esco_files],
+                lambda: lexicon_import(paths=lexicon_files, progress=progress),
+            )
+        )
+    return steps
 
 
 def _last_checksum(importer: str) -> str:
@@ -92,7 +106,8 @@ def _remember_checksum(importer: str, checksum: str) -> None:
 def taxonomy_load_bundled(
     *, data_dir: Path, progress: bool = True, stdout: TextIO
 ) -> list[ImportSummary]:
-    """Load regions, industries, fields of education, ESCO, Finnish ISCO names and YSO.
+    """Load regions, industries, fields of education, ESCO, Finnish ISCO names, YSO and the
+    company-language lexicon.
 
     Safe to run again: a step whose input is unchanged since its last import is skipped.
     Prints one summary line per step to `stdout` and returns the summaries.

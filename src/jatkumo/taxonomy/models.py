@@ -217,3 +217,22 @@ class ImportRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.importer} {self.source} {self.finished_at:%Y-%m-%d %H:%M}"
+
+
+class CompanyTermManager(models.Manager["CompanyTerm"]):
+    def get_queryset(self) -> models.QuerySet[CompanyTerm]:
+        return super().get_queryset().filter(kind=LabelKind.COMPANY)
+
+
+class CompanyTerm(Label):
+    """A company-language label ("trukkikortti", "lähäri"): how employers name a concept.
+
+    Loaded from the curated lexicon (source `lexicon`) or added in the admin (source `admin`).
+    """
+
+    objects = CompanyTermManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("company-language term")
+        verbose_name_plural = _("company-language terms")

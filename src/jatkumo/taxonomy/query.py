@@ -2,8 +2,8 @@
 
 Input: what a user typed into the taxonomy search. Output: the normalised query plus, for Finnish,
 the same query with every word in its base form (`"hitsausta"` → `"hitsaus"`), so that inflected
-queries find the labels, which are in base form. Voikko (libvoikko + the `voikko-fi` dictionary)
-is loaded lazily on first use and cached; without it the search simply uses the query as typed.
+queries find the labels, which are in base form. The shared analyser of `jatkumo.intel.language`
+loads Voikko on first use; without it the search simply uses the query as typed.
 
 Pure Python, no Django: the selectors turn the same rules into SQL.
 """
@@ -11,11 +11,10 @@ Pure Python, no Django: the selectors turn the same rules into SQL.
 from __future__ import annotations
 
 import logging
-import threading
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
+from jatkumo.intel.language import LanguageResourceMissingError, default_analyser
 from jatkumo.intel.normalise import normalise_text
 
 logger = logging.getLogger(__name__)
@@ -28,37 +27,27 @@ WORD_STARTS = (" ", "(", "-", "/")
 
 MAX_TERMS = 4
 
-_voikko_lock = threading.Lock()
-_voikko_state: dict[str, Any] = {}
-
-
-def _voikko() -> Any | None:
-    """The Finnish Voikko analyser, built on first use; None if libvoikko is not available."""
-    with _voikko_lock:
-        if "analyser" not in _voikko_state:
-            try:
-                import libvoikko
-
-                _voikko_state["analyser"] = libvoikko.Voikko("fi")
-            except Exception as error:  # missing library, dictionary or a broken install
-                logger.info("Finnish base forms are not used in search: %s", error)
-                _voikko_state["analyser"] = None
-        return _voikko_state["analyser"]
-
 
 def voikko_available() -> bool:
-    return _voikko() is not None
+    """Whether Finnish base forms can be used (libvoikko and the Finnish dictionary load)."""
+    return bool(base_forms("koulutus"))
 
 
 @lru_cache(maxsize=4096)
 def base_forms(word: str) -> tuple[str, ...]:
-    """Every Finnish base form Voikko gives for one word, normalised (empty without Voikko)."""
-    analyser = _voikko()
-    if analyser is None or not word.isalpha():
+    """Every confirmed Finnish base form of one word, normalised (empty without Voikko).
+
+    Uses the shared analyser of `jatkumo.intel.language`, so search and extraction agree on
+    lemmas; guesses for unknown words are left out, the query as typed covers those.
+    """
+    if not word.isalpha():
         return ()
-    with _voikko_lock:  # a Voikko handle is not safe to share between threads
-        analyses = analyser.analyze(word)
-    forms = {normalise_text(a["BASEFORM"]) for a in analyses if a.get("BASEFORM")}
+    try:
+        readings = default_analyser().analyse_word(word, "fi")
+    except LanguageResourceMissingError as error:
+        logger.info("Finnish base forms are not used in search: %s", error)
+        return ()
+    forms = {normalise_text(r.lemma) for r in readings if not r.guess and not r.proper}
     return tuple(sorted(forms))
 
 

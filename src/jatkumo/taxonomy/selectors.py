@@ -15,9 +15,9 @@ from django.db.models import (
     Case,
     Count,
     Exists,
-    OuterRef,
     IntegerField,
     Min,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
@@ -203,7 +203,7 @@ def concept_search(
     return ConceptSearchResult(count=count, hits=hits, terms=terms)
 
 
-def concept_get(*, id: int) -> Concept:  # noqa: A002 - the styleguide's selector signature
+def concept_get(*, id: int) -> Concept:
     """One concept with its labels prefetched; `NotFound` if there is none."""
     concept = Concept.objects.prefetch_related(labels_prefetch()).filter(pk=id).first()
     if concept is None:

@@ -26,6 +26,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "drf_spectacular",
+    "drf_spectacular_sidecar",  # Redoc served from our own static files, no CDN
     "jatkumo.core",
     "jatkumo.accounts",
     "jatkumo.taxonomy",
@@ -133,6 +134,9 @@ REST_FRAMEWORK = {
 }
 
 SPECTACULAR_SETTINGS = {
+    "REDOC_DIST": "SIDECAR",
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "TITLE": "Jatkumo API",
     "DESCRIPTION": (
         "Open API of Jatkumo, the platform of a regional continuous-learning network. "

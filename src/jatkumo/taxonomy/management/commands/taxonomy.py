@@ -1,4 +1,4 @@
-"""`jatkumo taxonomy import-esco|import-yso|import-statfi ...`: load taxonomies from files."""
+"""`jatkumo taxonomy import-esco|import-yso|import-statfi|import-lexicon ...`: load taxonomies from files."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from jatkumo.core.errors import ValidationFailed
 from jatkumo.taxonomy.importers.esco import esco_import
+from jatkumo.taxonomy.importers.lexicon import lexicon_import
 from jatkumo.taxonomy.importers.plan import ImportSummary
 from jatkumo.taxonomy.importers.statfi import (
     education_fields_import,
@@ -32,7 +33,10 @@ def _languages(value: str) -> list[str]:
 
 
 class Command(BaseCommand):
-    help = "Import taxonomies: the ESCO CSV download, YSO TSV files, Statistics Finland keys."
+    help = (
+        "Import taxonomies: the ESCO CSV download, YSO TSV files, Statistics Finland keys, "
+        "the company-language lexicon."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True, metavar="ACTION")
@@ -58,7 +62,12 @@ class Command(BaseCommand):
         statfi = actions.add_parser("import-statfi", help="Statistics Finland classifications")
         statfi.add_argument("kind", choices=sorted(STATFI))
         statfi.add_argument("file", type=Path)
-        for sub in (esco, yso, statfi):
+        lexicon = actions.add_parser(
+            "import-lexicon",
+            help="the company-language lexicon: TSV files (or directories of them), all at once",
+        )
+        lexicon.add_argument("files", type=Path, nargs="+", metavar="FILE")
+        for sub in (esco, yso, statfi, lexicon):
             sub.add_argument("--no-progress", action="store_true", help="no progress bars")
 
     def handle(self, *args: Any, **options: Any) -> None:
@@ -79,6 +88,8 @@ class Command(BaseCommand):
                 version=options["esco_version"],
                 progress=progress,
             )
+        if action == "import-lexicon":
+            return lexicon_import(paths=options["files"], progress=progress)
         if action == "import-yso":
             return yso_import(paths=options["files"], language=options["lang"], progress=progress)
         return STATFI[options["kind"]](path=options["file"], progress=progress)
