@@ -31,6 +31,8 @@ INSTALLED_APPS = [
     "jatkumo.accounts",
     "jatkumo.taxonomy",
     "jatkumo.organisations",
+    "jatkumo.catalogue",
+    "jatkumo.guidance",
 ]
 
 MIDDLEWARE = [
