@@ -1,0 +1,171 @@
+"""Stage `classify`: mentions of a text (title weighted) → ranked ISCO-08 4-digit occupations.
+
+Input: the `Mention`s that `extract` found in a document's title and text, and an
+`OccupationModel` built once from the taxonomy (ESCO occupations with their ISCO codes, ISCO
+groups, and the skill→occupation `essential_for` / `optional_for` relations). Output:
+`OccupationGuess`es, best first, each with the parts of its score and its evidence.
+
+Score of an ISCO-4 group = TITLE × occupation names evidenced in the title
++ BODY × occupation names evidenced only in the text + PROFILE × skill-profile similarity.
+Occupation mentions are ESCO occupations (rolled up to their ISCO code) or ISCO groups by name.
+Profile similarity of an ESCO occupation: Σ over the text's skills of skill score × relation
+weight (essential 1, optional 0.5) × IDF of the skill over occupations, divided by the square
+root of the occupation's profile size (so broad profiles do not win by size alone), scaled so the
+best occupation is 1. A group takes its best occupation.
+
+`profile_skills` turns the top groups back into skills: the skills essential to most of the
+group's ESCO occupations — used to propose skills a text implies but does not name.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from jatkumo.intel.lexicon import LexiconIndex
+from jatkumo.intel.types import Evidence, Mention, OccupationGuess, TaxonomyRelation
+
+TITLE_WEIGHT = 1.0
+BODY_WEIGHT = 0.35
+PROFILE_WEIGHT = 0.6
+RELATION_WEIGHT = {"essential_for": 1.0, "optional_for": 0.5}
+
+
+@dataclass
+class OccupationModel:
+    """What classification needs from the taxonomy, by URI."""
+
+    isco_of: dict[str, str]  # ESCO occupation or ISCO group URI → ISCO-4 code
+    group_uri: dict[str, str]  # ISCO-4 code → ISCO group URI
+    group_name: dict[str, dict[str, str]]  # ISCO-4 code → language → name
+    skill_occupations: dict[str, list[tuple[str, float]]]  # skill → [(occupation, weight)]
+    skill_idf: dict[str, float]
+    profile_norm: dict[str, float]  # occupation → √ Σ (weight × idf)²
+    group_occupations: dict[str, list[str]]  # ISCO-4 → ESCO occupations
+    essential: dict[str, list[str]]  # occupation → essential skills
+    names: dict[str, str]  # URI → display name
+
+
+def occupation_model_build(index: LexiconIndex, relations: Iterable[TaxonomyRelation]) -> OccupationModel:
+    """Index concepts + relations → OccupationModel (ISCO codes, skill profiles, IDF)."""
+    isco_of: dict[str, str] = {}
+    group_uri: dict[str, str] = {}
+    group_name: dict[str, dict[str, str]] = {}
+    names: dict[str, str] = {}
+    group_occupations: dict[str, list[str]] = defaultdict(list)
+    for concept in index.concepts:
+        code = concept.code.split(".")[0]
+        if concept.scheme == "isco_group" and len(code) == 4 and code.isdigit():
+            isco_of[concept.uri] = code
+            group_uri[code] = concept.uri
+            group_name[code] = dict(concept.names)
+        elif concept.scheme == "esco_occupation" and len(code) >= 4 and code[:4].isdigit():
+            isco_of[concept.uri] = code[:4]
+            group_occupations[code[:4]].append(concept.uri)
+            names[concept.uri] = concept.name("en")
+    skill_occupations: dict[str, list[tuple[str, float]]] = defaultdict(list)
+    essential: dict[str, list[str]] = defaultdict(list)
+    for relation in relations:
+        weight = RELATION_WEIGHT.get(relation.kind)
+        if weight is None or relation.object not in isco_of:
+            continue
+        skill_occupations[relation.subject].append((relation.object, weight))
+        if relation.kind == "essential_for":
+            essential[relation.object].append(relation.subject)
+    total = max(1, sum(len(v) for v in group_occupations.values()))
+    skill_idf = {s: math.log(1 + total / len(occs)) for s, occs in skill_occupations.items()}
+    squares: dict[str, float] = defaultdict(float)
+    for skill, occupations in skill_occupations.items():
+        for occupation, weight in occupations:
+            squares[occupation] += (weight * skill_idf[skill]) ** 2
+    profile_norm = {occupation: math.sqrt(value) for occupation, value in squares.items()}
+    return OccupationModel(
+        isco_of, group_uri, group_name, dict(skill_occupations), skill_idf, profile_norm,
+        dict(group_occupations), dict(essential), names,
+    )
+
+
+def _profile_scores(mentions: Sequence[Mention], model: OccupationModel) -> dict[str, float]:
+    """ESCO occupation → skill-profile similarity in [0, 1] (best = 1)."""
+    accumulated: dict[str, float] = defaultdict(float)
+    for mention in mentions:
+        if mention.scheme != "esco_skill":
+            continue
+        idf = model.skill_idf.get(mention.uri, 0.0)
+        for occupation, weight in model.skill_occupations.get(mention.uri, ()):
+            accumulated[occupation] += mention.score * weight * idf
+    scores = {
+        occupation: value / math.sqrt(model.profile_norm.get(occupation, 1.0) or 1.0)
+        for occupation, value in accumulated.items()
+    }
+    top = max(scores.values(), default=0.0)
+    return {occupation: value / top for occupation, value in scores.items()} if top else {}
+
+
+def classify(
+    mentions: Sequence[Mention], model: OccupationModel, *, language: str = "fi", limit: int = 5
+) -> list[OccupationGuess]:
+    """Mentions → ISCO-4 groups, best first (see the module docstring for the score)."""
+    title: dict[str, float] = defaultdict(float)
+    body: dict[str, float] = defaultdict(float)
+    evidence: dict[str, list[Evidence]] = defaultdict(list)
+    named: dict[str, tuple[float, str]] = {}
+    for mention in mentions:
+        code = model.isco_of.get(mention.uri)
+        if code is None:
+            continue
+        in_title = any(span.field == "title" for span in mention.evidence)
+        target = title if in_title else body
+        target[code] = max(target[code], mention.score)
+        evidence[code] += mention.evidence
+        if mention.scheme == "esco_occupation" and mention.score > named.get(code, (0.0, ""))[0]:
+            named[code] = (mention.score, mention.uri)
+    profile = _profile_scores(mentions, model)
+    group_profile: dict[str, tuple[float, str]] = {}
+    for occupation, value in profile.items():
+        code = model.isco_of[occupation]
+        if value > group_profile.get(code, (0.0, ""))[0]:
+            group_profile[code] = (value, occupation)
+    codes = set(title) | set(body) | set(group_profile)
+    guesses = []
+    for code in codes:
+        parts = (
+            ("title", round(TITLE_WEIGHT * title.get(code, 0.0), 4)),
+            ("text", round(BODY_WEIGHT * body.get(code, 0.0), 4)),
+            ("skill_profile", round(PROFILE_WEIGHT * group_profile.get(code, (0.0, ""))[0], 4)),
+        )
+        score = sum(value for _name, value in parts)
+        uri = named.get(code, (0.0, ""))[1] or group_profile.get(code, (0.0, ""))[1]
+        uri = uri or model.group_uri.get(code, "")
+        names = model.group_name.get(code, {})
+        label = names.get(language) or names.get("fi") or names.get("en") or model.names.get(uri, code)
+        guesses.append(OccupationGuess(code, uri, label, round(score, 4), parts, tuple(evidence[code][:5])))
+    guesses.sort(key=lambda g: (-g.score, g.isco))
+    return guesses[:limit]
+
+
+def profile_skills(
+    guesses: Sequence[OccupationGuess], model: OccupationModel, *, groups: int = 1
+) -> list[tuple[str, float, str]]:
+    """Top groups → (skill URI, share, occupation code): skills essential to most of a group's
+    ESCO occupations, share = fraction of the group's occupations that list the skill, × the
+    group's share of the top score.
+    """
+    if not guesses:
+        return []
+    top = guesses[0].score or 1.0
+    result: dict[str, tuple[float, str]] = {}
+    for guess in guesses[:groups]:
+        occupations = model.group_occupations.get(guess.isco, [])
+        if not occupations:
+            continue
+        counts: Counter[str] = Counter()
+        for occupation in occupations:
+            counts.update(set(model.essential.get(occupation, ())))
+        for skill, count in counts.items():
+            share = count / len(occupations) * guess.score / top
+            if share > result.get(skill, (0.0, ""))[0]:
+                result[skill] = (share, guess.isco)
+    return sorted(((s, v, c) for s, (v, c) in result.items()), key=lambda x: (-x[1], x[0]))
