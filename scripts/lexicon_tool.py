@@ -3,8 +3,8 @@
 Usage (from the repository root, no database needed — it reads the bundled ESCO CSVs):
 
     .venv/bin/python scripts/lexicon_tool.py search welding "read drawings" [--limit 30]
-        For each query: ESCO occupations and skills whose preferred or alternative labels contain every word;
-        prints URI, kind, preferred label (and the matching alternative label).
+        For each query: ESCO occupations and skills whose preferred or alternative labels contain
+        every word; prints URI, kind, preferred label (and the matching alternative label).
     .venv/bin/python scripts/lexicon_tool.py validate [FILE ...]
         Checks the lexicon files (default: data/lexicon/*.tsv): header, field count, every URI in
         the bundled ESCO, language fi/sv/en, no empty field, no duplicate (term, language, URI).
@@ -130,7 +130,9 @@ def validate(paths: list[Path], esco: Esco) -> int:
         total.update(counts[name])
         print(f"{name:32} " + "  ".join(f"{k} {v:5}" for k, v in sorted(counts[name].items())))
     print(f"{'entries':32} " + "  ".join(f"{k} {v:5}" for k, v in sorted(total.items())))
-    print(f"{'distinct terms':32} " + "  ".join(f"{k} {len(v):5}" for k, v in sorted(terms.items())))
+    print(
+        f"{'distinct terms':32} " + "  ".join(f"{k} {len(v):5}" for k, v in sorted(terms.items()))
+    )
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0
@@ -156,7 +158,11 @@ def _resolve_label(
     if label.startswith(("occ:", "skill:")):
         kind, label = label.split(":", 1)
     for table in index:
-        uris = {u for u in table.get(label.strip().casefold(), set()) if not kind or esco.kind[u] == kind}
+        uris = {
+            u
+            for u in table.get(label.strip().casefold(), set())
+            if not kind or esco.kind[u] == kind
+        }
         if len(uris) == 1:
             return next(iter(uris)), ""
         if len(uris) > 1:

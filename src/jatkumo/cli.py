@@ -43,6 +43,8 @@ def _setup(argv: Sequence[str]) -> int:
     from django.core.management import call_command
 
     from jatkumo.accounts.services import demo_admin_ensure
+    from jatkumo.catalogue.demo import offerings_load_demo
+    from jatkumo.guidance.content import guidance_load_content
     from jatkumo.organisations.demo import demo_user_list, organisations_load_demo
     from jatkumo.taxonomy.bundled import taxonomy_load_bundled
 
@@ -52,14 +54,30 @@ def _setup(argv: Sequence[str]) -> int:
     taxonomy_load_bundled(
         data_dir=settings.BUNDLED_DATA_DIR, progress=not args.no_progress, stdout=sys.stdout
     )
+    guidance = guidance_load_content(data_dir=settings.BUNDLED_DATA_DIR)
+    print("Guidance content: " + ", ".join(f"{k} {v}" for k, v in guidance.items() if v))
     if args.demo:
         username, password = demo_admin_ensure(data_dir=settings.DATA_DIR)
         counts = organisations_load_demo(data_dir=settings.BUNDLED_DATA_DIR)
         print("Demo content created: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
+        offerings = offerings_load_demo(data_dir=settings.BUNDLED_DATA_DIR)
+        print("Demo offerings: " + ", ".join(f"{k} {v}" for k, v in offerings.items()))
         print(f"Demo admin: username '{username}', password '{password}'")
         for name, role, organisation in demo_user_list(data_dir=settings.BUNDLED_DATA_DIR):
             print(f"Demo user:  username '{name}' ({role}, {organisation}), same password")
+    _concept_index_warm()
     return 0
+
+
+def _concept_index_warm() -> None:
+    """Build (or load) the concept index now, so the first analysis on the site is fast."""
+    import time
+
+    from jatkumo.analysis.engine import annotator_get
+
+    start = time.perf_counter()
+    annotator_get()
+    print(f"Concept index ready ({time.perf_counter() - start:.1f} s).")
 
 
 def _serve(argv: Sequence[str]) -> int:

@@ -91,6 +91,12 @@ class Offering(TimeStampedModel):
         on_delete=models.PROTECT,
         related_name="offerings",
     )
+    # The provider as the source wrote it, so that an export gives back what was imported even
+    # when the organisation was matched by business ID or by its name in another language.
+    provider_name = models.CharField(_("provider name as given"), max_length=200, blank=True)
+    provider_business_id = models.CharField(
+        _("provider business ID as given"), max_length=9, blank=True
+    )
     external_id = models.CharField(
         _("provider's id"), max_length=100, help_text=_("The provider's own stable id.")
     )
@@ -134,6 +140,12 @@ class Offering(TimeStampedModel):
         _("origin"), max_length=16, choices=Origin.choices, default=Origin.MANUAL
     )
     origin_file = models.CharField(_("imported from"), max_length=300, blank=True)
+    tags_removed = models.JSONField(
+        _("concepts removed by staff"),
+        default=list,
+        blank=True,
+        help_text=_("Concept ids that automatic tagging must not add again."),
+    )
     concepts = models.ManyToManyField(
         Concept, through="OfferingConcept", related_name="offerings", blank=True
     )

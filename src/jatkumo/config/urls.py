@@ -14,6 +14,9 @@ api_v1: list[URLPattern | URLResolver] = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     path("docs/", SpectacularRedocView.as_view(url_name="api-v1:schema"), name="docs"),
     path("taxonomy/", include("jatkumo.taxonomy.api_urls")),
+    path("catalogue/", include("jatkumo.catalogue.api_urls")),
+    path("contacts/", include("jatkumo.organisations.api_urls_public")),
+    path("analyse/", include("jatkumo.analysis.api_urls")),
 ]
 
 urlpatterns = [
@@ -26,6 +29,11 @@ urlpatterns += i18n_patterns(
     path("", views.home, name="home"),
     path("accounts/", include("jatkumo.accounts.urls")),
     path("taxonomy/", include("jatkumo.taxonomy.urls")),
+    path("analyse/", include("jatkumo.analysis.urls")),
+    path("catalogue/manage/", include("jatkumo.catalogue.urls_staff")),
+    path("catalogue/", include("jatkumo.catalogue.urls_public")),
+    path("contacts/", include("jatkumo.organisations.urls_public")),
+    path("guidance/", include("jatkumo.guidance.urls")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

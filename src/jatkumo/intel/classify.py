@@ -22,7 +22,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from jatkumo.intel.lexicon import LexiconIndex
 from jatkumo.intel.types import Evidence, Mention, OccupationGuess, TaxonomyRelation
@@ -46,9 +46,12 @@ class OccupationModel:
     group_occupations: dict[str, list[str]]  # ISCO-4 → ESCO occupations
     essential: dict[str, list[str]]  # occupation → essential skills
     names: dict[str, str]  # URI → display name
+    group_skills: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
 
 
-def occupation_model_build(index: LexiconIndex, relations: Iterable[TaxonomyRelation]) -> OccupationModel:
+def occupation_model_build(
+    index: LexiconIndex, relations: Iterable[TaxonomyRelation]
+) -> OccupationModel:
     """Index concepts + relations → OccupationModel (ISCO codes, skill profiles, IDF)."""
     isco_of: dict[str, str] = {}
     group_uri: dict[str, str] = {}
@@ -82,8 +85,15 @@ def occupation_model_build(index: LexiconIndex, relations: Iterable[TaxonomyRela
             squares[occupation] += (weight * skill_idf[skill]) ** 2
     profile_norm = {occupation: math.sqrt(value) for occupation, value in squares.items()}
     return OccupationModel(
-        isco_of, group_uri, group_name, dict(skill_occupations), skill_idf, profile_norm,
-        dict(group_occupations), dict(essential), names,
+        isco_of,
+        group_uri,
+        group_name,
+        dict(skill_occupations),
+        skill_idf,
+        profile_norm,
+        dict(group_occupations),
+        dict(essential),
+        names,
     )
 
 
@@ -140,8 +150,12 @@ def classify(
         uri = named.get(code, (0.0, ""))[1] or group_profile.get(code, (0.0, ""))[1]
         uri = uri or model.group_uri.get(code, "")
         names = model.group_name.get(code, {})
-        label = names.get(language) or names.get("fi") or names.get("en") or model.names.get(uri, code)
-        guesses.append(OccupationGuess(code, uri, label, round(score, 4), parts, tuple(evidence[code][:5])))
+        label = (
+            names.get(language) or names.get("fi") or names.get("en") or model.names.get(uri, code)
+        )
+        guesses.append(
+            OccupationGuess(code, uri, label, round(score, 4), parts, tuple(evidence[code][:5]))
+        )
     guesses.sort(key=lambda g: (-g.score, g.isco))
     return guesses[:limit]
 
@@ -158,14 +172,21 @@ def profile_skills(
     top = guesses[0].score or 1.0
     result: dict[str, tuple[float, str]] = {}
     for guess in guesses[:groups]:
-        occupations = model.group_occupations.get(guess.isco, [])
-        if not occupations:
-            continue
+        for skill, share in _group_skill_shares(model, guess.isco):
+            value = share * guess.score / top
+            if value > result.get(skill, (0.0, ""))[0]:
+                result[skill] = (value, guess.isco)
+    return sorted(((s, v, c) for s, (v, c) in result.items()), key=lambda x: (-x[1], x[0]))
+
+
+def _group_skill_shares(model: OccupationModel, code: str) -> list[tuple[str, float]]:
+    """ISCO-4 → (skill, share of the group's ESCO occupations that hold it essential), cached."""
+    cached = model.group_skills.get(code)
+    if cached is None:
+        occupations = model.group_occupations.get(code, [])
         counts: Counter[str] = Counter()
         for occupation in occupations:
             counts.update(set(model.essential.get(occupation, ())))
-        for skill, count in counts.items():
-            share = count / len(occupations) * guess.score / top
-            if share > result.get(skill, (0.0, ""))[0]:
-                result[skill] = (share, guess.isco)
-    return sorted(((s, v, c) for s, (v, c) in result.items()), key=lambda x: (-x[1], x[0]))
+        cached = [(skill, count / len(occupations)) for skill, count in counts.items()]
+        model.group_skills[code] = cached
+    return cached

@@ -97,8 +97,16 @@ def _ngram_hits(units: Sequence[Unit], index: LexiconIndex, language: str, field
                         found = index.lookup(candidate, language)
                         if found:
                             hits.append(
-                                Hit(field, first, last + 1, float(last + 1 - first),
-                                    units[first].start, units[last].end, tuple(found), "label")
+                                Hit(
+                                    field,
+                                    first,
+                                    last + 1,
+                                    float(last + 1 - first),
+                                    units[first].start,
+                                    units[last].end,
+                                    tuple(found),
+                                    "label",
+                                )
                             )
                     if candidate in prefixes:
                         extended.append(candidate)
@@ -138,7 +146,10 @@ def _resolve_overlaps(hits: list[Hit], useful: set[int] | None = None) -> list[H
     kept: list[Hit] = []
     for hit in sorted(hits, key=lambda h: (-h.length, -max(e[2] for e in h.entries))):
         if any(
-            k.field == hit.field and k.length > hit.length and k.first < hit.last and hit.first < k.last
+            k.field == hit.field
+            and k.length > hit.length
+            and k.first < hit.last
+            and hit.first < k.last
             for k in kept
         ):
             continue
@@ -210,7 +221,9 @@ def extract(
             for target in targets:
                 if index.concepts[target].scheme not in OUTPUT_SCHEMES:
                     continue
-                span = Evidence(hit.start, hit.end, source[hit.start : hit.end], hit.field, matched, via)
+                span = Evidence(
+                    hit.start, hit.end, source[hit.start : hit.end], hit.field, matched, via
+                )
                 if span not in evidence[target]:
                     evidence[target].append(span)
                 best[target] = max(best[target], weight)
@@ -224,7 +237,7 @@ def extract(
         title = TITLE_FACTOR if any(s.field == "title" for s in spans) else 1.0
         position = 1.0 + 0.2 * (1.0 - first_position.get(target, 1.0))
         score = best[target] * count_factor * title * position
-        concept = index.concepts[target]
+        found = index.concepts[target]
         parts = (
             ("specificity", round(best[target], 4)),
             ("evidence_count", round(count_factor, 4)),
@@ -233,9 +246,9 @@ def extract(
         )
         mentions.append(
             Mention(
-                concept.uri,
-                concept.scheme,
-                concept.name(language),
+                found.uri,
+                found.scheme,
+                found.name(language),
                 round(score, 4),
                 tuple(sorted(spans, key=lambda s: (s.field != "title", s.start))),
                 parts,

@@ -20,6 +20,7 @@ in one. The method is described in docs/intel-extraction.md.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import pickle
@@ -38,9 +39,9 @@ from jatkumo.intel.types import (
     TokenFlag,
 )
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 5
 KIND_WEIGHT = {"preferred": 1.0, "alternative": 0.9, "hidden": 0.6, "company": 1.0}
-HOW_WEIGHT = {"label": 1.0, "coordination": 0.9, "alignment": 1.0}
+HOW_WEIGHT = {"label": 1.0, "coordination": 0.9, "head": 0.5}
 OCCUPATION_SCHEMES = frozenset({"isco_group", "esco_occupation"})
 COORDINATORS = frozenset({"ja", "tai", "sekä", "och", "eller", "and", "or"})
 # Words in classification names that say "the rest of the group", not what the work is.
@@ -87,10 +88,13 @@ class LexiconIndex:
     aligned: dict[int, tuple[int, ...]]
     signature: str = ""
     stats: dict[str, int] = field(default_factory=dict)
+    _positions: dict[str, int] | None = field(default=None, repr=False, compare=False)
 
-    def concept_index(self) -> dict[str, int]:
-        """URI → position in `concepts`."""
-        return {concept.uri: i for i, concept in enumerate(self.concepts)}
+    def concept_position(self) -> dict[str, int]:
+        """URI → position in `concepts` (built once, then kept)."""
+        if self._positions is None:
+            self._positions = {concept.uri: i for i, concept in enumerate(self.concepts)}
+        return self._positions
 
     def lookup(self, key: Key, language: str) -> list[Entry]:
         """Entries of `key` whose label is in `language` or language-neutral (codes, brands)."""
@@ -133,18 +137,20 @@ def token_units(token: Token) -> list[tuple[str, ...]]:
     A hyphenated lemma becomes one unit per piece (`cnc-koneistus` → `(cnc,)`, `(koneistus,)`);
     candidates of other readings are kept on the last piece.
     """
-    pieces = token.lemma.split("-")
-    pieces = [piece for piece in pieces if piece] or [token.lemma]
+    return _units(token.lemma, token.lemmas)
+
+
+@functools.lru_cache(maxsize=100_000)
+def _units(lemma: str, lemmas: tuple[str, ...]) -> list[tuple[str, ...]]:
+    pieces = [piece for piece in lemma.split("-") if piece] or [lemma]
     if len(pieces) == 1:
-        return [tuple(lemma for lemma in token.lemmas if lemma)]
-    tails = tuple(
-        dict.fromkeys([pieces[-1], *(lemma.rsplit("-", 1)[-1] for lemma in token.lemmas)])
-    )
+        return [tuple(candidate for candidate in lemmas if candidate)]
+    tails = tuple(dict.fromkeys([pieces[-1], *(c.rsplit("-", 1)[-1] for c in lemmas)]))
     return [(piece,) for piece in pieces[:-1]] + [tails]
 
 
 def label_key(tokens: Sequence[Token]) -> Key:
-    """Tokens of a label → its key: best lemmas, hyphen pieces split (`TIG-hitsaus` → tig, hitsaus)."""
+    """Tokens of a label → its key: best lemmas, hyphens split (`TIG-hitsaus` → tig, hitsaus)."""
     return tuple(unit[0] for token in tokens for unit in token_units(token))
 
 
@@ -238,10 +244,17 @@ class _Builder:
             base = KIND_WEIGHT.get(label.kind, 0.8)
             self._add(label_key(tokens), index, label_index, base, "label")
             if concept.scheme in OCCUPATION_SCHEMES:
-                for key in coordination_keys(label.text, tokens):
-                    self._add(
-                        key, index, label_index, base * HOW_WEIGHT["coordination"], "coordination"
-                    )
+                plain = [token for token in tokens if token.lemma not in FILLER]
+                if plain and len(plain) < len(tokens):  # "Sairaanhoitajat ym." → sairaanhoitaja
+                    self._add(label_key(plain), index, label_index, base, "label")
+                keys = coordination_keys(label.text, tokens) or [label_key(plain or tokens)]
+                for key in keys:
+                    if len(keys) > 1:
+                        weight = base * HOW_WEIGHT["coordination"]
+                        self._add(key, index, label_index, weight, "coordination")
+                    if len(key) > 1 and language != "en":
+                        # "Maansiirtokoneiden kuljettajat" also names a kind of "kuljettaja"
+                        self._add(key[-1:], index, label_index, base * HOW_WEIGHT["head"], "head")
 
     def _add(self, key: Key, concept: int, label: int, weight: float, how: str) -> None:
         if not key or len(key) > MAX_KEY_UNITS or (len(key) == 1 and len(key[0]) < 2):
@@ -262,13 +275,15 @@ def _alignment(
             and relation.object in position
         ):
             aligned[position[relation.subject]].add(position[relation.object])
-    for entries in builder.raw.values():
+    for key, entries in builder.raw.items():
+        # one English word is too ambiguous to align on unless it is the ESCO preferred label
         esco = {
             c
             for c, label, _w, how in entries
             if how == "label"
             and builder.concepts[c].scheme.startswith("esco_")
             and builder.labels[label][1] == "en"
+            and (len(key) > 1 or builder.labels[label][2] == "preferred")
         }
         yso = {
             c

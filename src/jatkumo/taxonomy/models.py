@@ -8,6 +8,8 @@ Finnish ESCO later adds labels without touching those from YSO or the curated le
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -230,7 +232,7 @@ class CompanyTerm(Label):
     Loaded from the curated lexicon (source `lexicon`) or added in the admin (source `admin`).
     """
 
-    objects = CompanyTermManager()
+    objects: ClassVar[CompanyTermManager] = CompanyTermManager()
 
     class Meta:
         proxy = True

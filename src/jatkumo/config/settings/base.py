@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "jatkumo.core",
     "jatkumo.accounts",
     "jatkumo.taxonomy",
+    "jatkumo.analysis",
     "jatkumo.organisations",
     "jatkumo.catalogue",
     "jatkumo.guidance",

@@ -4,23 +4,21 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('taxonomy', '0001_initial'),
+        ("taxonomy", "0001_initial"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='CompanyTerm',
-            fields=[
-            ],
+            name="CompanyTerm",
+            fields=[],
             options={
-                'verbose_name': 'company-language term',
-                'verbose_name_plural': 'company-language terms',
-                'proxy': True,
-                'indexes': [],
-                'constraints': [],
+                "verbose_name": "company-language term",
+                "verbose_name_plural": "company-language terms",
+                "proxy": True,
+                "indexes": [],
+                "constraints": [],
             },
-            bases=('taxonomy.label',),
+            bases=("taxonomy.label",),
         ),
     ]

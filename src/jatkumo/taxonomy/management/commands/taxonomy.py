@@ -1,4 +1,4 @@
-"""`jatkumo taxonomy import-esco|import-yso|import-statfi|import-lexicon ...`: load taxonomies from files."""
+"""`jatkumo taxonomy import-esco|import-yso|import-statfi|import-lexicon ...`: load taxonomies."""
 
 from __future__ import annotations
 

@@ -1,0 +1,109 @@
+"""Benchmark of the concept engine on the full bundled taxonomy (not part of the tests).
+
+    JATKUMO_DATA_DIR=/tmp/exdb .venv/bin/python bench/bench_extraction.py [--ads 10000]
+
+Needs a database made by `jatkumo setup`. Measures, on one core: index build time (from the
+database, no cache), index load time from the cache file, analysis tokens/s (cold and warm word
+cache), extraction ads/s on the dev ads replicated to N (warm cache), and peak resident memory of
+a process that loads the cached index and extracts (the build is run in a child process so its
+peak does not count).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ADS = Path(__file__).resolve().parents[2] / "shared" / "eval" / "dev" / "job_ads.jsonl"
+
+
+def _setup() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "jatkumo.config.settings.local")
+    import django
+
+    django.setup()
+
+
+def build() -> dict[str, float]:
+    """Build the index from the database without the cache, then save it."""
+    _setup()
+    from jatkumo.analysis.engine import annotator_build
+
+    started = time.perf_counter()
+    annotator, timings = annotator_build(use_cache=False)
+    return {
+        "index_build_seconds": round(time.perf_counter() - started, 1),
+        "db_load_seconds": timings["load_seconds"],
+        "keys": annotator.index.stats["keys"],
+        "labels": annotator.index.stats["labels"],
+    }
+
+
+def run(count: int) -> dict[str, float]:
+    """Load the cached index, measure analysis and extraction throughput and peak memory."""
+    _setup()
+    from jatkumo.analysis.engine import annotator_build
+    from jatkumo.intel.language import Analyser
+
+    ads = [json.loads(line) for line in ADS.read_text(encoding="utf-8").splitlines() if line]
+    started = time.perf_counter()
+    annotator, _timings = annotator_build()
+    load_seconds = time.perf_counter() - started
+
+    analyser = Analyser()
+    started = time.perf_counter()
+    tokens = sum(len(analyser.analyse(ad["text"]).tokens) for ad in ads)
+    cold = tokens / (time.perf_counter() - started)
+    started = time.perf_counter()
+    for ad in ads:
+        analyser.analyse(ad["text"])
+    warm = tokens / (time.perf_counter() - started)
+
+    for ad in ads:  # warm the word cache
+        annotator.annotate(ad["id"], ad["text"], title=ad["title"])
+    replicated = [ads[i % len(ads)] for i in range(count)]
+    started = time.perf_counter()
+    for ad in replicated:
+        annotator.annotate(ad["id"], ad["text"], title=ad["title"])
+    seconds = time.perf_counter() - started
+    return {
+        "index_load_seconds": round(load_seconds, 2),
+        "tokens_per_second_cold": round(cold),
+        "tokens_per_second_warm": round(warm),
+        "ads": count,
+        "extraction_ads_per_second_warm": round(count / seconds, 1),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--ads", type=int, default=10_000)
+    parser.add_argument("--part", choices=["build", "run"], help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.part == "build":
+        print(json.dumps(build()))
+        return
+    if args.part == "run":
+        print(json.dumps(run(args.ads)))
+        return
+    result: dict[str, float] = {}
+    for part in ("build", "run"):
+        output = subprocess.run(
+            [sys.executable, __file__, "--part", part, "--ads", str(args.ads)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        result |= json.loads(output.strip().splitlines()[-1])
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

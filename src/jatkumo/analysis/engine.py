@@ -1,0 +1,113 @@
+"""The one adapter between the taxonomy tables and `intel`: DB → index → `Annotator`.
+
+`annotator_get()` returns a process-wide `intel.annotate.Annotator`. It is built from every
+concept, label (all languages and kinds, including company-language labels from the curated
+lexicon) and relation in the database, and the built index is cached in
+`DATA_DIR/cache/lexicon-<signature>.pickle`. The signature is cheap to compute from the database
+(latest import run, label and relation counts and highest ids), so a new import, an edited label
+or new lexicon rows give a new signature and the index is rebuilt on next use.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+
+from django.conf import settings
+from django.db.models import Count, Max
+
+from jatkumo.intel.annotate import Annotator
+from jatkumo.intel.classify import OccupationModel, occupation_model_build
+from jatkumo.intel.lexicon import FORMAT_VERSION, LexiconIndex, lexicon_build
+from jatkumo.intel.types import ConceptLabel, TaxonomyConcept, TaxonomyRelation
+from jatkumo.taxonomy.models import Concept, ImportRun, Label, Relation
+
+CACHE_NAME = "lexicon-v{version}-{signature}.pickle"
+
+_lock = threading.Lock()
+_current: tuple[str, Annotator] | None = None
+
+
+def taxonomy_signature() -> str:
+    """A key that changes whenever concepts, labels or relations change."""
+    labels = Label.objects.aggregate(count=Count("id"), last=Max("id"))
+    relations = Relation.objects.aggregate(count=Count("id"), last=Max("id"))
+    concepts = Concept.objects.aggregate(
+        count=Count("id"), last=Max("id"), changed=Max("updated_at")
+    )
+    run = ImportRun.objects.aggregate(last=Max("id"))["last"]
+    changed = concepts["changed"].isoformat() if concepts["changed"] else ""
+    return (
+        (
+            f"r{run or 0}-c{concepts['count']}.{concepts['last'] or 0}-l{labels['count']}."
+            f"{labels['last'] or 0}-x{relations['count']}.{relations['last'] or 0}-{changed}"
+        )
+        .replace(":", "")
+        .replace("+", "")
+    )
+
+
+def taxonomy_load() -> tuple[list[TaxonomyConcept], list[TaxonomyRelation]]:
+    """Every concept with its labels, and every relation, as `intel` values (no ORM objects)."""
+    labels: dict[int, list[ConceptLabel]] = defaultdict(list)
+    rows = Label.objects.values_list("concept_id", "language", "kind", "text", "source")
+    for concept_id, language, kind, text, source in rows.iterator(chunk_size=20_000):
+        labels[concept_id].append(ConceptLabel(language, kind, text, source))
+    concepts = [
+        TaxonomyConcept(uri, scheme, code, tuple(labels.get(pk, ())))
+        for pk, uri, scheme, code in Concept.objects.order_by("id").values_list(
+            "id", "uri", "scheme", "code"
+        )
+    ]
+    relations = [
+        TaxonomyRelation(subject, kind, obj)
+        for subject, kind, obj in Relation.objects.values_list(
+            "subject__uri", "kind", "object__uri"
+        ).iterator(chunk_size=20_000)
+    ]
+    return concepts, relations
+
+
+def cache_path(signature: str) -> Path:
+    """Where the index built from the taxonomy `signature` is cached."""
+    return (
+        Path(settings.DATA_DIR)
+        / "cache"
+        / CACHE_NAME.format(version=FORMAT_VERSION, signature=signature)
+    )
+
+
+def annotator_build(*, use_cache: bool = True) -> tuple[Annotator, dict[str, float]]:
+    """Load (or build and cache) the index for the current taxonomy → Annotator and timings."""
+    started = time.perf_counter()
+    signature = taxonomy_signature()
+    path = cache_path(signature)
+    concepts, relations = taxonomy_load()
+    loaded = time.perf_counter()
+    index = LexiconIndex.load(path, signature) if use_cache else None
+    built = index is None
+    if index is None:
+        index = lexicon_build(concepts, relations, signature=signature)
+        for old in path.parent.glob(CACHE_NAME.format(version="*", signature="*")):
+            old.unlink(missing_ok=True)
+        index.save(path)
+    model: OccupationModel = occupation_model_build(index, relations)
+    timings = {
+        "load_seconds": round(loaded - started, 2),
+        "index_seconds": round(time.perf_counter() - loaded, 2),
+        "built": float(built),
+    }
+    return Annotator(index, model), timings
+
+
+def annotator_get() -> Annotator:
+    """The process-wide Annotator for the current taxonomy (rebuilt when the taxonomy changes)."""
+    global _current  # noqa: PLW0603 — an explicitly cached heavy resource
+    signature = taxonomy_signature()
+    with _lock:
+        if _current is None or _current[0] != signature:
+            annotator, _timings = annotator_build()
+            _current = (signature, annotator)
+        return _current[1]
