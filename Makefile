@@ -52,7 +52,14 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 install: system-deps $(VENV)/.installed
 	@cd src/jatkumo && ../../$(BIN)/django-admin compilemessages -v 0
 
-install-dev: system-deps-test $(VENV)/.installed-dev
+# axe-core for the accessibility tests (npm registry; Debian's npm when none is installed).
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "Installing system package: npm"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq npm; }
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+install-dev: system-deps-test $(VENV)/.installed-dev node_modules/.installed
 	@cd src/jatkumo && ../../$(BIN)/django-admin compilemessages -v 0
 
 # --- the two commands ---------------------------------------------------------------------

@@ -38,24 +38,67 @@ SUBJECTS = [
     ("Johtaminen ja esihenkilötyö", "johtamisen", "valmentava johtaminen ja työhyvinvointi", "N"),
     ("Ohjelmointi Pythonilla", "ohjelmoinnin", "Python, data-analyysi ja automaatio", "J"),
     ("Robotiikan perusteet", "robotiikan", "teollisuusrobotit, automaatio ja PLC", "C"),
-    ("Digimarkkinointi", "markkinoinnin", "sosiaalinen media, hakukoneoptimointi ja analytiikka", "M"),
+    (
+        "Digimarkkinointi",
+        "markkinoinnin",
+        "sosiaalinen media, hakukoneoptimointi ja analytiikka",
+        "M",
+    ),
     ("Työturvallisuuskorttikoulutus", "työturvallisuuden", "työturvallisuuskortti ja riskit", "F"),
-    ("Kirjanpito pk-yrityksille", "kirjanpidon", "tilinpäätös, arvonlisävero ja palkanlaskenta", "K"),
+    (
+        "Kirjanpito pk-yrityksille",
+        "kirjanpidon",
+        "tilinpäätös, arvonlisävero ja palkanlaskenta",
+        "K",
+    ),
 ]
 SWEDISH = ["Grundkurs i svetsning", "Kundservice i praktiken", "Projektledning för chefer"]
 ENGLISH = ["Welding basics", "Secure software development", "Project management essentials"]
-QUALIFIERS = ["perusteet", "jatkokurssi", "työn ohessa", "verkkokurssi", "täydennyskoulutus", "intensiivi"]
+QUALIFIERS = [
+    "perusteet",
+    "jatkokurssi",
+    "työn ohessa",
+    "verkkokurssi",
+    "täydennyskoulutus",
+    "intensiivi",
+]
 MODES = ["contact", "online_live", "online_self_paced", "blended", "workplace"]
 FUNDING = ["free", "participant_fee", "employer_paid", "jotpa", "tyovoimakoulutus", "oppisopimus"]
 TYPES = ["course", "qualification_unit", "qualification", "micro_credential", "tailored_training"]
 LEVELS = ["vocational", "vocational_further", "uas", "university", "liberal_adult", ""]
-MUNICIPALITIES = [("837", "SK064"), ("211", "SK064"), ("980", "SK064"), ("020", "SK069"),
-                  ("143", "SK069"), ("992", "SK068"), ("250", "SK068"), ("108", "SK063")]
+MUNICIPALITIES = [
+    ("837", "SK064"),
+    ("211", "SK064"),
+    ("980", "SK064"),
+    ("020", "SK069"),
+    ("143", "SK069"),
+    ("992", "SK068"),
+    ("250", "SK068"),
+    ("108", "SK063"),
+]
 QUERIES = [
-    "hitsaus", "hitsauskoulutus", "trukkikorttia", "koodarit tietoturva", "lähihoitajaksi",
-    "excel", "cnc koneistus", "projektinhallinta verkossa", "asiakaspalvelu", "sähköturvallisuus",
-    "johtaminen", "python ohjelmointi", "robotiikka", "svetsning", "welding", "project management",
-    "kirjanpito", "digimarkkinointi", "työturvallisuuskortti", "lähärit", "", "",
+    "hitsaus",
+    "hitsauskoulutus",
+    "trukkikorttia",
+    "koodarit tietoturva",
+    "lähihoitajaksi",
+    "excel",
+    "cnc koneistus",
+    "projektinhallinta verkossa",
+    "asiakaspalvelu",
+    "sähköturvallisuus",
+    "johtaminen",
+    "python ohjelmointi",
+    "robotiikka",
+    "svetsning",
+    "welding",
+    "project management",
+    "kirjanpito",
+    "digimarkkinointi",
+    "työturvallisuuskortti",
+    "lähärit",
+    "",
+    "",
 ]
 
 
@@ -82,23 +125,57 @@ def _generate(count: int, rng: random.Random) -> None:
         Region.objects.create(code=sub, level="sub_region", name=f"Seutukunta {sub}", parent=region)
     subs = {r.code: r for r in Region.objects.filter(level="sub_region")}
     for code, sub in MUNICIPALITIES:
-        Region.objects.create(code=code, level="municipality", name=f"Kunta {code}", parent=subs[sub])
+        Region.objects.create(
+            code=code, level="municipality", name=f"Kunta {code}", parent=subs[sub]
+        )
     providers = Organisation.objects.bulk_create(
         Organisation(name_fi=f"Oppilaitos {n}", slug=f"oppilaitos-{n}") for n in range(40)
     )
     concepts = Concept.objects.bulk_create(
-        Concept(uri=f"http://example.org/c/{n}", scheme="esco_skill", source="bench") for n in range(len(SUBJECTS))
+        Concept(uri=f"http://example.org/c/{n}", scheme="esco_skill", source="bench")
+        for n in range(len(SUBJECTS))
     )
     Label.objects.bulk_create(
-        Label(concept=concepts[n], language="fi", kind="preferred", text=s[0].lower(), normalized=s[0].lower(), source="bench")
+        Label(
+            concept=concepts[n],
+            language="fi",
+            kind="preferred",
+            text=s[0].lower(),
+            normalized=s[0].lower(),
+            source="bench",
+        )
         for n, s in enumerate(SUBJECTS)
     )
-    Label.objects.bulk_create([
-        Label(concept=concepts[1], language="fi", kind="company", text="trukkikortti", normalized="trukkikortti", source="bench"),
-        Label(concept=concepts[2], language="fi", kind="company", text="koodari", normalized="koodari", source="bench"),
-        Label(concept=concepts[3], language="fi", kind="company", text="lähäri", normalized="lähäri", source="bench"),
-    ])
-    today, now = dt.date.today(), timezone.now()
+    Label.objects.bulk_create(
+        [
+            Label(
+                concept=concepts[1],
+                language="fi",
+                kind="company",
+                text="trukkikortti",
+                normalized="trukkikortti",
+                source="bench",
+            ),
+            Label(
+                concept=concepts[2],
+                language="fi",
+                kind="company",
+                text="koodari",
+                normalized="koodari",
+                source="bench",
+            ),
+            Label(
+                concept=concepts[3],
+                language="fi",
+                kind="company",
+                text="lähäri",
+                normalized="lähäri",
+                source="bench",
+            ),
+        ]
+    )
+    now = timezone.now()
+    today = timezone.localdate()
     batch: list[Any] = []
     subjects: list[int] = []
     for n in range(count):
@@ -112,19 +189,30 @@ def _generate(count: int, rng: random.Random) -> None:
             extra["title_en"] = rng.choice(ENGLISH)
         municipality = rng.choice(MUNICIPALITIES)[0]
         continuous = rng.random() < 0.3
-        batch.append(Offering(
-            provider=rng.choice(providers), external_id=f"GEN-{n}",
-            title_fi=f"{title} – {rng.choice(QUALIFIERS)} {n % 97}",
-            description_fi=f"Koulutuksessa opit {genitive} keskeiset taidot: {topics}. "
-            f"Opetus {rng.choice(['Tampereella', 'verkossa', 'työpaikalla'])}. Ryhmä {n}.",
-            type=rng.choice(TYPES), level=rng.choice(LEVELS), modes=rng.sample(MODES, rng.randint(1, 2)),
-            languages=[lang], municipalities=[municipality], start_continuous=continuous,
-            start_date=None if continuous else today + dt.timedelta(days=rng.randint(-30, 300)),
-            duration_weeks=Decimal(rng.choice([1, 2, 4, 8, 12, 20, 40])),
-            price_eur=Decimal(rng.choice([0, 0, 90, 180, 450, 900, 2500])),
-            funding=rng.sample(FUNDING, rng.randint(1, 2)), industries=[industry],
-            keywords=topics.split(", ")[:2], status="published", published_at=now, **extra,
-        ))
+        batch.append(
+            Offering(
+                provider=rng.choice(providers),
+                external_id=f"GEN-{n}",
+                title_fi=f"{title} – {rng.choice(QUALIFIERS)} {n % 97}",
+                description_fi=f"Koulutuksessa opit {genitive} keskeiset taidot: {topics}. "
+                f"Opetus {rng.choice(['Tampereella', 'verkossa', 'työpaikalla'])}. Ryhmä {n}.",
+                type=rng.choice(TYPES),
+                level=rng.choice(LEVELS),
+                modes=rng.sample(MODES, rng.randint(1, 2)),
+                languages=[lang],
+                municipalities=[municipality],
+                start_continuous=continuous,
+                start_date=None if continuous else today + dt.timedelta(days=rng.randint(-30, 300)),
+                duration_weeks=Decimal(rng.choice([1, 2, 4, 8, 12, 20, 40])),
+                price_eur=Decimal(rng.choice([0, 0, 90, 180, 450, 900, 2500])),
+                funding=rng.sample(FUNDING, rng.randint(1, 2)),
+                industries=[industry],
+                keywords=topics.split(", ")[:2],
+                status="published",
+                published_at=now,
+                **extra,
+            )
+        )
         subjects.append(s)
         if len(batch) == 2000:
             _flush(batch, subjects, concepts, rng, Offering, OfferingConcept)
@@ -133,11 +221,19 @@ def _generate(count: int, rng: random.Random) -> None:
         _flush(batch, subjects, concepts, rng, Offering, OfferingConcept)
 
 
-def _flush(batch: list[Any], subjects: list[int], concepts: list[Any], rng: random.Random, offering_model: Any, tag_model: Any) -> None:
+def _flush(  # noqa: PLR0917
+    batch: list[Any],
+    subjects: list[int],
+    concepts: list[Any],
+    rng: random.Random,
+    offering_model: Any,
+    tag_model: Any,
+) -> None:
     created = offering_model.objects.bulk_create(batch)
     tag_model.objects.bulk_create(
         tag_model(offering=o, concept=concepts[s], automatic=True, score=rng.random())
-        for o, s in zip(created, subjects, strict=True) if rng.random() < 0.7
+        for o, s in zip(created, subjects, strict=True)
+        if rng.random() < 0.7
     )
 
 
@@ -157,7 +253,9 @@ def _queries(rng: random.Random) -> list[dict[str, Any]]:
             filters["start"] = rng.choice(["continuous", "4", "12"])
         if i % 7 == 4:
             filters["funding"] = ("jotpa", "free")
-        variants.append({"filters": filters, "sort": SORTS[i % 4] if i % 2 else "relevance", "page": 1 + i % 3})
+        variants.append(
+            {"filters": filters, "sort": SORTS[i % 4] if i % 2 else "relevance", "page": 1 + i % 3}
+        )
     return variants
 
 
@@ -181,22 +279,29 @@ def main() -> None:
         times, counts = [], []
         for query in _queries(rng):
             start = time.perf_counter()
-            result = offering_search(filters=OfferingFilters(**query["filters"]), sort=query["sort"], page=query["page"])
+            result = offering_search(
+                filters=OfferingFilters(**query["filters"]), sort=query["sort"], page=query["page"]
+            )
             times.append((time.perf_counter() - start) * 1000)
             counts.append(result.count)
         times.sort()
         rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(json.dumps({
-            "offerings": args.offerings,
-            "generate_s": round(generated, 1),
-            "index_build_s": round(build, 1),
-            "queries": len(times),
-            "p50_ms": round(statistics.median(times), 1),
-            "p95_ms": round(times[int(len(times) * 0.95) - 1], 1),
-            "max_ms": round(times[-1], 1),
-            "median_results": statistics.median(counts),
-            "max_rss_mb": round(rss, 0),
-        }, indent=2))
+        print(
+            json.dumps(
+                {
+                    "offerings": args.offerings,
+                    "generate_s": round(generated, 1),
+                    "index_build_s": round(build, 1),
+                    "queries": len(times),
+                    "p50_ms": round(statistics.median(times), 1),
+                    "p95_ms": round(times[int(len(times) * 0.95) - 1], 1),
+                    "max_ms": round(times[-1], 1),
+                    "median_results": statistics.median(counts),
+                    "max_rss_mb": round(rss, 0),
+                },
+                indent=2,
+            )
+        )
 
 
 if __name__ == "__main__":

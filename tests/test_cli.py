@@ -25,10 +25,10 @@ def _run(argv: list[str]) -> int:
 
 @pytest.fixture
 def small_bundle(tmp_path: Path, settings) -> Path:
-    """The real bundled classifications and demo content, without the large ESCO and YSO files."""
+    """The real bundled data and demo content, without the large ESCO, YSO and lexicon files."""
     bundle = tmp_path / "data"
-    shutil.copytree(REPO_DATA / "classifications", bundle / "classifications")
-    shutil.copytree(REPO_DATA / "demo", bundle / "demo")
+    for part in ("classifications", "demo", "guidance"):
+        shutil.copytree(REPO_DATA / part, bundle / part)
     settings.BUNDLED_DATA_DIR = bundle
     settings.DATA_DIR = tmp_path / "var"
     return bundle

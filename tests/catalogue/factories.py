@@ -22,11 +22,11 @@ def catalogue_codes_create() -> None:
         Industry.objects.get_or_create(code=code, defaults={"name": code})
 
 
-def offering_line(n: int = 1, *, provider: str = "Testiopisto", **overrides: Any) -> dict[str, Any]:
+def offering_line(n: int = 1, *, provider: Any = "Testiopisto", **overrides: Any) -> dict[str, Any]:
     """A valid interchange line with the required keys and a few optional ones."""
     line: dict[str, Any] = {
         "id": f"T-{n:05d}",
-        "provider": {"name": provider},
+        "provider": provider if isinstance(provider, dict) else {"name": provider},
         "title": {"fi": f"Hitsauksen perusteet {n}"},
         "description": {"fi": "MIG/MAG-hitsauksen perusteet työn ohessa."},
         "type": "course",

@@ -5,10 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
-from collections.abc import Iterator
 from typing import Any
-
-import pytest
 
 from django.utils import timezone
 
@@ -56,12 +53,24 @@ class Catalogue:
 
 
 def regions_create() -> None:
-    region = Region.objects.create(code="MK06", level="region", name="Pirkanmaa")
-    tampere = Region.objects.create(code="SK064", level="sub_region", name="Tampereen seutukunta", parent=region)
-    south = Region.objects.create(code="SK069", level="sub_region", name="Etelä-Pirkanmaa", parent=region)
-    Region.objects.create(code="837", level="municipality", name="Tampere", parent=tampere)
-    Region.objects.create(code="211", level="municipality", name="Kangasala", parent=tampere)
-    Region.objects.create(code="020", level="municipality", name="Akaa", parent=south)
+    """Pirkanmaa with two sub-regions and three municipalities (kept if they already exist)."""
+    rows = [
+        ("MK06", "region", "Pirkanmaa", None),
+        ("SK064", "sub_region", "Tampereen seutukunta", "MK06"),
+        ("SK069", "sub_region", "Etelä-Pirkanmaan seutukunta", "MK06"),
+        ("837", "municipality", "Tampere", "SK064"),
+        ("211", "municipality", "Kangasala", "SK064"),
+        ("020", "municipality", "Akaa", "SK069"),
+    ]
+    for code, level, name, parent in rows:
+        Region.objects.update_or_create(
+            code=code,
+            defaults={
+                "level": level,
+                "name": name,
+                "parent": Region.objects.filter(code=parent).first(),
+            },
+        )
 
 
 def catalogue_create() -> Catalogue:
@@ -73,92 +82,146 @@ def catalogue_create() -> Catalogue:
     soon = timezone.localdate() + dt.timedelta(days=10)
     later = timezone.localdate() + dt.timedelta(days=120)
     forklift = offering_create(
-        tredu, "TREDU-TRUKKI-1",
+        tredu,
+        "TREDU-TRUKKI-1",
         title_fi="Trukinkuljettajan koulutus",
         description_fi="Päivän koulutus, jonka jälkeen saat trukkikortin. Teoria ja ajoharjoittelu "
         "varastossa Hervannassa.",
-        keywords=["trukki", "logistiikka"], industries=["H"], start_date=soon,
-        duration_weeks=Decimal("1"), price_eur=Decimal("180"), funding=["participant_fee"],
-        contact_name="Ville Huttunen", contact_email="ville.huttunen@example.fi",
+        keywords=["trukki", "logistiikka"],
+        industries=["H"],
+        start_date=soon,
+        duration_weeks=Decimal("1"),
+        price_eur=Decimal("180"),
+        funding=["participant_fee"],
+        contact_name="Ville Huttunen",
+        contact_email="ville.huttunen@example.fi",
     )
     welding = offering_create(
-        tredu, "TREDU-KT-101",
+        tredu,
+        "TREDU-KT-101",
         title_fi="Hitsaustekniikan tutkinnon osa",
         description_fi="Opit MIG/MAG- ja TIG-hitsauksen perusteet, railonvalmistuksen ja "
         "hitsaustyön työturvallisuuden. Haku on jatkuva.",
-        type="qualification_unit", level="vocational", industries=["C"], start_continuous=True,
-        duration_weeks=Decimal("20"), price_eur=Decimal("0"), funding=["free", "oppisopimus"],
-        modes=["blended", "workplace"], keywords=["hitsaus", "MIG/MAG"],
+        type="qualification_unit",
+        level="vocational",
+        industries=["C"],
+        start_continuous=True,
+        duration_weeks=Decimal("20"),
+        price_eur=Decimal("0"),
+        funding=["free", "oppisopimus"],
+        modes=["blended", "workplace"],
+        keywords=["hitsaus", "MIG/MAG"],
     )
     welding_sv = offering_create(
-        sataedu, "SATA-SV-1",
-        title_fi="Hitsauksen peruskurssi ruotsiksi", title_sv="Grundkurs i svetsning",
+        sataedu,
+        "SATA-SV-1",
+        title_fi="Hitsauksen peruskurssi ruotsiksi",
+        title_sv="Grundkurs i svetsning",
         description_sv="Kursen ger grunderna i svetsning för nybörjare.",
-        languages=["sv"], municipalities=["020"], industries=["C"], start_date=later,
-        duration_weeks=Decimal("6"), price_eur=Decimal("450"), funding=["participant_fee"],
+        languages=["sv"],
+        municipalities=["020"],
+        industries=["C"],
+        start_date=later,
+        duration_weeks=Decimal("6"),
+        price_eur=Decimal("450"),
+        funding=["participant_fee"],
     )
     security = offering_create(
-        tamk, "TAMK-TT-5",
-        title_fi="Tietoturva ohjelmistokehittäjille", title_en="Secure software development",
+        tamk,
+        "TAMK-TT-5",
+        title_fi="Tietoturva ohjelmistokehittäjille",
+        title_en="Secure software development",
         description_fi="Turvallisen ohjelmoinnin perusteet: OWASP Top 10, uhkamallinnus ja "
         "koodikatselmointi. Verkossa omaan tahtiin.",
         description_en="Secure coding basics for software developers: OWASP, threat modelling.",
-        modes=["online_self_paced"], municipalities=[], industries=["J"], start_continuous=True,
-        level="uas", duration_weeks=Decimal("8"), price_eur=Decimal("0"), funding=["jotpa"],
+        modes=["online_self_paced"],
+        municipalities=[],
+        industries=["J"],
+        start_continuous=True,
+        level="uas",
+        duration_weeks=Decimal("8"),
+        price_eur=Decimal("0"),
+        funding=["jotpa"],
         languages=["fi", "en"],
     )
     nurse = offering_create(
-        sataedu, "SATA-LH-1",
+        sataedu,
+        "SATA-LH-1",
         title_fi="Lähihoitajan tutkinto aikuisille",
         description_fi="Sosiaali- ja terveysalan perustutkinto työn ohessa. Valmistut "
         "lähihoitajaksi oppisopimuksella tai monimuoto-opiskeluna.",
-        type="qualification", level="vocational", industries=["Q"], municipalities=["211"],
-        start_date=later, modes=["blended"], duration_weeks=Decimal("80"), funding=["oppisopimus"],
+        type="qualification",
+        level="vocational",
+        industries=["Q"],
+        municipalities=["211"],
+        start_date=later,
+        modes=["blended"],
+        duration_weeks=Decimal("80"),
+        funding=["oppisopimus"],
     )
     excel = offering_create(
-        tamk, "TAMK-EXCEL",
+        tamk,
+        "TAMK-EXCEL",
         title_fi="Excel-taulukkolaskenta tutuksi",
         description_fi="Taulukkolaskennan kurssi toimistotyöhön: kaavat ja pivot-taulukot.",
-        modes=["online_live"], municipalities=[], start_date=soon + dt.timedelta(days=3),
-        duration_weeks=Decimal("3"), price_eur=Decimal("90"), funding=["participant_fee"],
+        modes=["online_live"],
+        municipalities=[],
+        start_date=soon + dt.timedelta(days=3),
+        duration_weeks=Decimal("3"),
+        price_eur=Decimal("90"),
+        funding=["participant_fee"],
     )
     draft = offering_create(
-        tredu, "TREDU-DRAFT", title_fi="Hitsauksen luonnos", description_fi="Hitsaus.",
+        tredu,
+        "TREDU-DRAFT",
+        title_fi="Hitsauksen luonnos",
+        description_fi="Hitsaus.",
         status=Status.DRAFT,
     )
     forklift_concept = concept_create(
-        key="forklift", scheme="esco_occupation",
-        labels=[("fi", "preferred", "trukinkuljettaja"), ("fi", "company", "trukkikortti"),
-                ("en", "preferred", "forklift operator")],
+        key="forklift",
+        scheme="esco_occupation",
+        labels=[
+            ("fi", "preferred", "trukinkuljettaja"),
+            ("fi", "company", "trukkikortti"),
+            ("en", "preferred", "forklift operator"),
+        ],
     )
     developer_concept = concept_create(
-        key="developer", scheme="esco_occupation",
-        labels=[("fi", "preferred", "ohjelmistokehittäjä"), ("fi", "company", "koodari"),
-                ("en", "preferred", "software developer")],
+        key="developer",
+        scheme="esco_occupation",
+        labels=[
+            ("fi", "preferred", "ohjelmistokehittäjä"),
+            ("fi", "company", "koodari"),
+            ("en", "preferred", "software developer"),
+        ],
     )
     nurse_concept = concept_create(
-        key="practical-nurse", scheme="esco_occupation",
-        labels=[("fi", "preferred", "lähihoitaja"), ("fi", "company", "lähäri"),
-                ("en", "preferred", "practical nurse")],
+        key="practical-nurse",
+        scheme="esco_occupation",
+        labels=[
+            ("fi", "preferred", "lähihoitaja"),
+            ("fi", "company", "lähäri"),
+            ("en", "preferred", "practical nurse"),
+        ],
     )
-    OfferingConcept.objects.create(offering=forklift, concept=forklift_concept, automatic=True, score=0.9)
+    OfferingConcept.objects.create(
+        offering=forklift, concept=forklift_concept, automatic=True, score=0.9
+    )
     OfferingConcept.objects.create(offering=security, concept=developer_concept, automatic=False)
     OfferingConcept.objects.create(offering=nurse, concept=nurse_concept, automatic=True, score=0.8)
-    return Catalogue(tredu, tamk, sataedu, forklift, welding, welding_sv, security, nurse, excel,
-                     draft, forklift_concept, developer_concept, nurse_concept)
-
-
-@pytest.fixture
-def fresh_index(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Every search sees the data as the test left it (no per-second stamp throttle)."""
-    from jatkumo.catalogue import search
-
-    monkeypatch.setattr(search, "STAMP_TTL", 0.0)
-    search.catalogue_index_reset()
-    yield
-    search.catalogue_index_reset()
-
-
-@pytest.fixture
-def catalogue(db: None, fresh_index: None) -> Catalogue:
-    return catalogue_create()
+    return Catalogue(
+        tredu,
+        tamk,
+        sataedu,
+        forklift,
+        welding,
+        welding_sv,
+        security,
+        nurse,
+        excel,
+        draft,
+        forklift_concept,
+        developer_concept,
+        nurse_concept,
+    )

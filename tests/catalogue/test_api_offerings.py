@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from rest_framework.test import APIClient
 
-from tests.catalogue.public_factories import Catalogue, catalogue, fresh_index  # noqa: F401
+from tests.catalogue.public_factories import Catalogue
 
 pytestmark = pytest.mark.django_db
 URL = "/api/v1/catalogue/offerings/"
@@ -31,11 +31,15 @@ def test_list__filters_like_the_page_and_returns_interchange_records(catalogue: 
 def test_list__facet_counts_and_pagination_links(catalogue: Catalogue):
     body = APIClient().get(URL, {"page_size": 4, "sort": "title"}).json()
 
-    assert body["count"] == 6 and len(body["results"]) == 4
-    assert "page=2" in body["next"] and body["previous"] is None
+    assert body["count"] == 6
+    assert len(body["results"]) == 4
+    assert "page=2" in body["next"]
+    assert body["previous"] is None
     providers = next(f for f in body["facets"] if f["name"] == "provider")
     assert {v["value"]: v["count"] for v in providers["values"]} == {
-        "tredu": 2, "sataedu": 2, "tamk": 2,
+        "tredu": 2,
+        "sataedu": 2,
+        "tamk": 2,
     }
 
 
@@ -74,5 +78,7 @@ def test_detail__one_offering_and_404_for_drafts(catalogue: Catalogue):
     ok = client.get(f"{URL}{catalogue.nurse.pk}/")
     missing = client.get(f"{URL}{catalogue.draft.pk}/")
 
-    assert ok.status_code == 200 and ok.json()["record"]["title"] == {"fi": "Lähihoitajan tutkinto aikuisille"}
-    assert missing.status_code == 404 and missing.json()["error"]["code"] == "not_found"
+    assert ok.status_code == 200
+    assert ok.json()["record"]["title"] == {"fi": "Lähihoitajan tutkinto aikuisille"}
+    assert missing.status_code == 404
+    assert missing.json()["error"]["code"] == "not_found"

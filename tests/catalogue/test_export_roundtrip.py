@@ -26,7 +26,7 @@ EDGE = offering_line(
     7,
     provider={"name": "Testiopisto", "business_id": "1015428-1"},
     title={"fi": "Hitsaus", "sv": "Svetsning", "en": "Welding"},
-    description={"fi": "Rivi 1.\n\nRivi 2, \"lainaus\"; puolipiste.", "en": "Two\nlines"},
+    description={"fi": 'Rivi 1.\n\nRivi 2, "lainaus"; puolipiste.', "en": "Two\nlines"},
     type="micro_credential",
     level="vocational_further",
     credits={"value": 2.5, "unit": "op"},
@@ -41,14 +41,20 @@ EDGE = offering_line(
     industries=["C", "F"],
     keywords=["MIG/MAG", "hitsaus, TIG", "välimerkit: ä ö å"],
     url="https://www.example.fi/hitsaus?x=1&y=2",
-    contact={"name": "Esimerkki Henkilö", "email": "hitsaus@example.fi", "phone": "+358 40 123 4567"},
+    contact={
+        "name": "Esimerkki Henkilö",
+        "email": "hitsaus@example.fi",
+        "phone": "+358 40 123 4567",
+    },
     extra={"source_id": 42, "tags": ["a", "b"], "nested": {"ok": True, "n": None}},
 )
 
 
 def _export(fmt: str, tmp_path: Path) -> Path:
     path = tmp_path / f"export.{fmt}"
-    call_command("export", "offerings", "--format", fmt, "--output", str(path), stdout=io.StringIO())
+    call_command(
+        "export", "offerings", "--format", fmt, "--output", str(path), stdout=io.StringIO()
+    )
     return path
 
 
@@ -96,7 +102,11 @@ def test_export__xlsx_opens_with_the_csv_columns_and_rows(provider: Any, tmp_pat
     assert rows[0] == CSV_COLUMNS
     assert len(rows) == 3
     edge = dict(zip(CSV_COLUMNS, rows[1], strict=True))
-    assert (edge["credits_value"], edge["title_sv"], edge["modes"]) == (2.5, "Svetsning", "blended|workplace")
+    assert (edge["credits_value"], edge["title_sv"], edge["modes"]) == (
+        2.5,
+        "Svetsning",
+        "blended|workplace",
+    )
 
 
 def test_export__stdout_and_status_filter(provider: Any, tmp_path: Path) -> None:

@@ -23,7 +23,9 @@ def provider() -> Any:
     )
 
 
-def test_reimport__updates_changed_lines_and_counts_unchanged(provider: Any, tmp_path: Path) -> None:
+def test_reimport__updates_changed_lines_and_counts_unchanged(
+    provider: Any, tmp_path: Path
+) -> None:
     lines = [offering_line(n) for n in range(1, 4)]
     offerings_import(path=jsonl_write(tmp_path / "a.jsonl", lines))
     lines[1]["title"] = {"fi": "Uusi nimi", "en": "New name"}
@@ -36,7 +38,9 @@ def test_reimport__updates_changed_lines_and_counts_unchanged(provider: Any, tmp
 
 
 def test_import__dry_run_writes_nothing(provider: Any, tmp_path: Path) -> None:
-    result = offerings_import(path=jsonl_write(tmp_path / "a.jsonl", [offering_line()]), dry_run=True)
+    result = offerings_import(
+        path=jsonl_write(tmp_path / "a.jsonl", [offering_line()]), dry_run=True
+    )
     assert result.counts["created"] == 1
     assert not Offering.objects.exists()
 

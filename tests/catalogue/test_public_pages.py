@@ -7,13 +7,15 @@ import re
 import pytest
 from django.test import Client
 
-from tests.catalogue.public_factories import Catalogue, catalogue, fresh_index  # noqa: F401
+from tests.catalogue.public_factories import Catalogue
 from tests.organisations.factories import ContactRoleFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_search_page__lists_results_with_facts_and_contact_links(client: Client, catalogue: Catalogue):
+def test_search_page__lists_results_with_facts_and_contact_links(
+    client: Client, catalogue: Catalogue
+):
     response = client.get("/en/catalogue/", {"q": "trukkikorttia"})
 
     html = response.content.decode()
@@ -29,7 +31,8 @@ def test_search_page__shows_rolling_intake_and_free_of_charge(client: Client, ca
     html = client.get("/en/catalogue/", {"q": "hitsaus", "start": "continuous"}).content.decode()
 
     assert "Hitsaustekniikan tutkinnon osa" in html
-    assert "Rolling intake" in html and "Free of charge" in html
+    assert "Rolling intake" in html
+    assert "Free of charge" in html
     assert re.search(r'value="continuous"\s+checked', html)
 
 
@@ -47,7 +50,8 @@ def test_offering_page__has_description_facts_skills_and_named_contact(
 
     html = response.content.decode()
     assert response.status_code == 200
-    assert "Ville Huttunen" in html and "mailto:ville.huttunen@example.fi" in html
+    assert "Ville Huttunen" in html
+    assert "mailto:ville.huttunen@example.fi" in html
     assert f"/en/taxonomy/concepts/{catalogue.forklift_concept.pk}/" in html
     assert "found automatically" in html
     assert "Participant fee" in html
@@ -57,7 +61,9 @@ def test_offering_page__falls_back_to_the_providers_contact_role_for_its_field(
     client: Client, catalogue: Catalogue
 ):
     ContactRoleFactory.create(
-        organisation=catalogue.tamk, service="continuous_learning", person__first_name="Aino",
+        organisation=catalogue.tamk,
+        service="continuous_learning",
+        person__first_name="Aino",
         person__last_name="Aaltonen",
     )
     html = client.get("/en/catalogue/tamk/TAMK-TT-5/").content.decode()
@@ -80,6 +86,7 @@ def test_embed_page_and_script(client: Client, catalogue: Catalogue):
     page = client.get("/en/catalogue/embed/").content.decode()
     script = client.get("/catalogue/embed.js")
 
-    assert "data-jatkumo-catalogue" in page and "/catalogue/embed.js" in page
+    assert "data-jatkumo-catalogue" in page
+    assert "/catalogue/embed.js" in page
     assert script["Content-Type"].startswith("text/javascript")
     assert b"/api/v1/catalogue/offerings/" in script.content

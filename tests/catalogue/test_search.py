@@ -6,7 +6,7 @@ import pytest
 
 from jatkumo.catalogue.facets import OfferingFilters
 from jatkumo.catalogue.selectors import offering_search
-from tests.catalogue.public_factories import Catalogue, catalogue, fresh_index  # noqa: F401
+from tests.catalogue.public_factories import Catalogue
 
 pytestmark = [pytest.mark.django_db, pytest.mark.voikko]
 

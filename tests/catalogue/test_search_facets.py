@@ -6,10 +6,11 @@ import datetime as dt
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 
 from jatkumo.catalogue.facets import OfferingFilters
 from jatkumo.catalogue.selectors import offering_search
-from tests.catalogue.public_factories import Catalogue, catalogue, fresh_index  # noqa: F401
+from tests.catalogue.public_factories import Catalogue
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +50,7 @@ def test_filters__start_rolling_intake_and_within_weeks(catalogue: Catalogue):
     rolling = {"TREDU-KT-101", "TAMK-TT-5"}
     assert set(_ids(start="continuous")) == rolling
     assert set(_ids(start="4")) == rolling | {"TREDU-TRUKKI-1", "TAMK-EXCEL"}
-    today = dt.date.today()
+    today = timezone.localdate()
     dated = _ids(start_from=today + dt.timedelta(days=100), start_to=today + dt.timedelta(days=200))
     assert set(dated) == rolling | {"SATA-SV-1", "SATA-LH-1"}
 

@@ -19,12 +19,13 @@ def content() -> None:
 @pytest.mark.parametrize(
     ("prefix", "lang", "name", "text"),
     [
-        ("", "fi", "JOTPA-rahoitteinen koulutus", "Rahan saa koulutuksen järjestäjä"),
+        ("", "fi", "JOTPA-rahoitteinen koulutus", "jakaa hakukierroksilla rahaa koulutuksiin"),
         ("/sv", "sv", "Utbildning finansierad av JOTPA", "Pengarna går till utbildningsanordnaren"),
         ("/en", "en", "JOTPA-funded training", "The money goes to the training provider"),
     ],
 )
-def test_funding_detail__renders_in_each_language(client, content, prefix, lang, name, text):
+@pytest.mark.usefixtures("content")
+def test_funding_detail__renders_in_each_language(client, prefix, lang, name, text):
     response = client.get(f"{prefix}/guidance/funding/jotpa/")
 
     html = response.content.decode()
@@ -73,7 +74,9 @@ def test_funding_list__groups_every_instrument(client, content):
         ("/en", "vocational competence point", "The measure of size in vocational education."),
     ],
 )
-def test_glossary__lists_terms_with_anchors_in_each_language(client, content, prefix, term, explanation):
+def test_glossary__lists_terms_with_anchors_in_each_language(
+    client, content, prefix, term, explanation
+):
     response = client.get(f"{prefix}/guidance/glossary/")
 
     html = response.content.decode()
@@ -89,16 +92,16 @@ def test_glossary__is_alphabetical_with_scandinavian_letters_last(client, conten
 
     letters = [letter for letter, _terms in response.context["groups"]]
     assert letters[0] == "A"
-    assert letters.index("T") < letters.index("Y") < letters.index("Ä") if "Ä" in letters else True
+    assert letters == sorted(letters, key=lambda c: "Z" + c if c in "ÅÄÖ" else c)
 
 
 def test_glossary__search_finds_a_term_by_abbreviation_or_word(client, content):
     by_abbreviation = client.get("/en/guidance/glossary/", {"q": "osp"})
     by_word = client.get("/en/guidance/glossary/", {"q": "apprentice"})
 
-    assert [t.slug for _l, terms in by_abbreviation.context["groups"] for t in terms] == [
-        "osaamispiste"
-    ]
+    assert "osaamispiste" in {
+        t.slug for _l, terms in by_abbreviation.context["groups"] for t in terms
+    }
     found = {t.slug for _l, terms in by_word.context["groups"] for t in terms}
     assert "oppisopimus" in found
 

@@ -23,13 +23,20 @@ def directory() -> None:
     ict = EducationFieldFactory.create(code="06", name="Tietojenkäsittely ja tietoliikenne (ICT)")
     industry = IndustryFactory.create(code="C", name="Teollisuus")
     ContactRoleFactory.create(
-        organisation=tamk, education_field=ict, person__first_name="Aino",
-        person__last_name="Aaltonen", person__title="Koulutuspäällikkö",
-        person__email="aino.aaltonen@example.fi", person__phone="+358 40 123 4567",
+        organisation=tamk,
+        education_field=ict,
+        person__first_name="Aino",
+        person__last_name="Aaltonen",
+        person__title="Koulutuspäällikkö",
+        person__email="aino.aaltonen@example.fi",
+        person__phone="+358 40 123 4567",
     )
     ContactRoleFactory.create(
-        organisation=tredu, industry=industry, service="tailored_training",
-        person__first_name="Ville", person__last_name="Huttunen",
+        organisation=tredu,
+        industry=industry,
+        service="tailored_training",
+        person__first_name="Ville",
+        person__last_name="Huttunen",
     )
     ContactRoleFactory.create_non_public(organisation=tredu, person__last_name="Salainen")
 
@@ -37,31 +44,47 @@ def directory() -> None:
 def test_directory_page__groups_public_contacts_by_field(client: Client, directory: None):
     html = client.get("/en/contacts/").content.decode()
 
-    assert "Aino Aaltonen" in html and "Koulutuspäällikkö" in html
-    assert "mailto:aino.aaltonen@example.fi" in html and "tel:+358401234567" in html
-    assert "Ville Huttunen" in html and "Salainen" not in html
-    assert html.index(">Teollisuus</h2>") < html.index(">Tietojenkäsittely ja tietoliikenne (ICT)</h2>")
+    assert "Aino Aaltonen" in html
+    assert "Koulutuspäällikkö" in html
+    assert "mailto:aino.aaltonen@example.fi" in html
+    assert "tel:+358401234567" in html
+    assert "Ville Huttunen" in html
+    assert "Salainen" not in html
+    assert html.index(">Teollisuus</h2>") < html.index(
+        ">Tietojenkäsittely ja tietoliikenne (ICT)</h2>"
+    )
 
 
 def test_directory_page__filters_by_field(client: Client, directory: None):
     html = client.get("/en/contacts/", {"field": "06"}).content.decode()
 
-    assert "Aino Aaltonen" in html and "Ville Huttunen" not in html
+    assert "Aino Aaltonen" in html
+    assert "Ville Huttunen" not in html
 
 
 def test_api__filters_and_shape(directory: None):
-    response = APIClient().get("/api/v1/contacts/", {"industry": "C", "service": "tailored_training"})
+    response = APIClient().get(
+        "/api/v1/contacts/", {"industry": "C", "service": "tailored_training"}
+    )
 
     assert response.status_code == 200
     assert response["Access-Control-Allow-Origin"] == "*"
     [contact] = response.json()
     assert contact["name"] == "Ville Huttunen"
-    assert (contact["organisation_slug"], contact["industry"], contact["field"]) == ("tredu", "C", None)
+    assert (contact["organisation_slug"], contact["industry"], contact["field"]) == (
+        "tredu",
+        "C",
+        None,
+    )
 
 
 @pytest.mark.parametrize(
     ("params", "field"),
-    [({"field": "99"}, "field"), ({"organisation": "nobody"}, "organisation"), ({"service": "x"}, "service")],
+    [
+        ({"field": "99"}, "field"),
+        ({"organisation": "nobody"}, "organisation"),
+        ({"service": "x"}, "service"),
+    ],
 )
 def test_api__unknown_codes_are_400_naming_the_field(directory: None, params, field):
     response = APIClient().get("/api/v1/contacts/", params)

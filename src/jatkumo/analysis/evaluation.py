@@ -35,11 +35,19 @@ def _skill_neighbours() -> dict[str, set[str]]:
 
 
 def extraction_evaluate(
-    *, directory: Path, baseline: bool = True, relaxed: bool = False
+    *,
+    directory: Path,
+    baseline: bool = True,
+    relaxed: bool = False,
+    embeddings: bool | None = None,
 ) -> dict[str, Any]:
-    """Run the engine (and the baseline) on every ad of `directory` → metrics per system."""
+    """Run the engine (and the baseline) on every ad of `directory` → metrics per system.
+
+    `embeddings`: re-rank skills with embeddings (None = the JATKUMO_EMBEDDINGS setting); the
+    report says which was used.
+    """
     gold = gold_load(directory)
-    annotator = annotator_get()
+    annotator = annotator_get(embeddings=embeddings)
     neighbours = _skill_neighbours() if relaxed else None
     predictions = []
     for item in gold:
@@ -59,6 +67,7 @@ def extraction_evaluate(
     report: dict[str, Any] = {
         "directory": str(directory),
         "jatkumo": evaluate(gold, predictions, neighbours=neighbours),
+        "embeddings": annotator.reranker is not None,
     }
     if baseline:
         bm25 = Bm25Baseline(_isco4_names())

@@ -104,9 +104,12 @@ def documents_parse(lines: Iterable[str], *, source: str = "") -> list[Document]
     return documents
 
 
-def document_analyse(*, document: Document) -> dict[str, Any]:
-    """A document → `{"id", "language", "occupations", "skills"}` with evidence and score parts."""
-    annotation = annotator_get().annotate(
+def document_analyse(*, document: Document, embeddings: bool | None = None) -> dict[str, Any]:
+    """A document → `{"id", "language", "occupations", "skills"}` with evidence and score parts.
+
+    `embeddings`: re-rank skills with embeddings (None = the JATKUMO_EMBEDDINGS setting).
+    """
+    annotation = annotator_get(embeddings=embeddings).annotate(
         document.id, document.text, title=document.title, language=document.language
     )
     return annotation.as_dict()

@@ -124,7 +124,9 @@ class TagSerializer(serializers.Serializer[Any]):
         ref_name = "OfferingTag"
 
     uri = serializers.CharField()
-    label = serializers.CharField(help_text="Preferred label in the request's language.")
+    label = serializers.CharField(  # type: ignore[assignment]
+        help_text="Preferred label in the request's language."
+    )
     automatic = serializers.BooleanField(help_text="Found automatically (not set by staff).")
 
 
@@ -153,7 +155,7 @@ class FacetValueSerializer(serializers.Serializer[Any]):
         ref_name = "FacetValue"
 
     value = serializers.CharField(help_text="The parameter value to filter with.")
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
     count = serializers.IntegerField(help_text="Results if this value were chosen.")
     selected = serializers.BooleanField()
 
@@ -163,7 +165,7 @@ class FacetSerializer(serializers.Serializer[Any]):
         ref_name = "Facet"
 
     name = serializers.CharField(help_text="The query parameter: mode, funding, start, ...")
-    label = serializers.CharField()
+    label = serializers.CharField()  # type: ignore[assignment]
     values = FacetValueSerializer(many=True)
 
 
@@ -180,9 +182,7 @@ def _item(request: Request, offering: Offering, lang: str, reasons: list[MatchRe
             }
             for tag in offering.tags.all()
         ],
-        "matched": [
-            {"word": r.word, "how": r.how, "concept": r.concept} for r in reasons
-        ],
+        "matched": [{"word": r.word, "how": r.how, "concept": r.concept} for r in reasons],
     }
 
 

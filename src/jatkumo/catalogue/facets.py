@@ -63,7 +63,7 @@ class OfferingFilters:
             value = data.get(name)
             if value in (None, "", []):
                 continue
-            values[name] = tuple(str(v) for v in value) if name in LIST_FACETS else value
+            values[name] = tuple(str(v) for v in value or ()) if name in LIST_FACETS else value
         return cls(**values)
 
 
@@ -170,7 +170,9 @@ def _value_labels(index: CatalogueIndex, name: str, lang: str) -> dict[str, str]
     if name == "language":
         return {code: str(label) for code, label in _LANGUAGE_NAMES.items()}
     if name == "industry":
-        return {code: f"{code} {label}" for code, label in Industry.objects.values_list("code", "name")}
+        return {
+            code: f"{code} {label}" for code, label in Industry.objects.values_list("code", "name")
+        }
     names = index.names.get(name, {})
     return {
         value: langs.get(lang) or langs.get("fi") or next(iter(langs.values()), value)
@@ -197,31 +199,48 @@ def _list_facet(
     return Facet(name, str(FACET_TITLES[name]), values)
 
 
-def _step_facets(index: CatalogueIndex, masks: dict[str, int], base: int, f: OfferingFilters) -> list[Facet]:
+def _step_facets(
+    index: CatalogueIndex, masks: dict[str, int], base: int, f: OfferingFilters
+) -> list[Facet]:
     today = index.today.toordinal()
     start_base = combine(base, masks, "start")
     start = Facet("start", str(FACET_TITLES["start"]), single=True)
     start.values.append(
-        FacetValue("continuous", str(_("Rolling intake")), (start_base & index.continuous).bit_count(), f.start == "continuous")
+        FacetValue(
+            "continuous",
+            str(_("Rolling intake")),
+            (start_base & index.continuous).bit_count(),
+            f.start == "continuous",
+        )
     )
     for weeks in START_WEEKS:
         mask = index.continuous | index.range_mask("start", today, today + 7 * weeks)
         label = str(_("Starts within %(weeks)s weeks") % {"weeks": weeks})
-        start.values.append(FacetValue(str(weeks), label, (start_base & mask).bit_count(), f.start == str(weeks)))
+        start.values.append(
+            FacetValue(str(weeks), label, (start_base & mask).bit_count(), f.start == str(weeks))
+        )
     price_base = combine(base, masks, "price")
     price = Facet("price", str(FACET_TITLES["price"]), single=True)
     for step in PRICE_STEPS:
         mask = index.free | index.range_mask("price", float("-inf"), float(step))
-        label = str(_("Free of charge")) if step == 0 else str(_("Up to %(euros)s €") % {"euros": step})
+        label = (
+            str(_("Free of charge")) if step == 0 else str(_("Up to %(euros)s €") % {"euros": step})
+        )
         selected = f.price_max is not None and float(f.price_max) == step
         price.values.append(FacetValue(str(step), label, (price_base & mask).bit_count(), selected))
     duration_base = combine(base, masks, "duration")
     duration = Facet("duration", str(FACET_TITLES["duration"]), single=True)
     for step in DURATION_STEPS:
         mask = index.range_mask("duration", 0.0, float(step))
-        label = str(_("Up to %(weeks)s weeks") % {"weeks": step}) if step > 1 else str(_("Up to a week"))
+        label = (
+            str(_("Up to %(weeks)s weeks") % {"weeks": step})
+            if step > 1
+            else str(_("Up to a week"))
+        )
         selected = f.duration_max is not None and float(f.duration_max) == step
-        duration.values.append(FacetValue(str(step), label, (duration_base & mask).bit_count(), selected))
+        duration.values.append(
+            FacetValue(str(step), label, (duration_base & mask).bit_count(), selected)
+        )
     return [start, duration, price]
 
 

@@ -92,7 +92,7 @@ def _event(offering: Offering, url: str, stamp: str, host: str) -> list[str]:
         f"DTSTART;VALUE=DATE:{start:%Y%m%d}",
         f"DTEND;VALUE=DATE:{start + dt.timedelta(days=1):%Y%m%d}",
         f"SUMMARY:{ical_escape(summary)}",
-        f"DESCRIPTION:{ical_escape(str(_('Start of the offering. More information:')) + ' ' + url)}",
+        f"DESCRIPTION:{ical_escape(str(_('Start of the offering. More information:')))} {url}",
         f"URL:{url}",
         "TRANSP:TRANSPARENT",
         "END:VEVENT",

@@ -146,7 +146,7 @@ class Offering(TimeStampedModel):
         blank=True,
         help_text=_("Concept ids that automatic tagging must not add again."),
     )
-    concepts = models.ManyToManyField(
+    concepts: models.ManyToManyField[Concept, OfferingConcept] = models.ManyToManyField(
         Concept, through="OfferingConcept", related_name="offerings", blank=True
     )
 

@@ -77,14 +77,14 @@ class OfferingQuerySerializer(serializers.Serializer[Any]):
     price_max = serializers.DecimalField(
         max_digits=9,
         decimal_places=2,
-        min_value=0,  # type: ignore[arg-type]
+        min_value=0,
         required=False,
         help_text="Highest price in euros; 0 = free of charge only.",
     )
     duration_max = serializers.DecimalField(
         max_digits=6,
         decimal_places=1,
-        min_value=0,  # type: ignore[arg-type]
+        min_value=0,
         required=False,
         help_text="Longest typical duration in weeks.",
     )

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import gc
 import threading
 import time
 from array import array
@@ -22,6 +23,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connections
 from django.db.models import Count, Max
 from django.utils import timezone
 
@@ -82,7 +84,9 @@ class CatalogueIndex:
         """Documents whose start date / price / duration is within [low, high] (cached)."""
         key = (kind, (low, high))
         if key not in self._ranges:
-            rows: list[Any] = {"start": self.starts, "price": self.prices}.get(kind, self.durations)
+            rows: list[Any] = self.starts if kind == "start" else self.prices
+            if kind == "duration":
+                rows = self.durations
             first = bisect.bisect_left(rows, (low, -1))
             last = bisect.bisect_right(rows, (high, self.size))
             self._ranges[key] = mask_of((doc for _value, doc in rows[first:last]), self.size)
@@ -351,13 +355,28 @@ class _Cache:
         self.index: CatalogueIndex | None = None
         self.stamp: tuple[Any, ...] | None = None
         self.checked = 0.0
+        self.rebuilding = False
 
 
 _cache = _Cache()
 
 
+def _rebuild(stamp: tuple[Any, ...]) -> None:
+    try:
+        index = index_build()
+        gc.freeze()  # the index lives as long as the process: keep it out of GC passes
+        with _cache.lock:
+            _cache.index, _cache.stamp = index, stamp
+    finally:
+        _cache.rebuilding = False
+        connections.close_all()
+
+
 def catalogue_index() -> CatalogueIndex:
-    """The current index, rebuilt if offerings changed since it was built (thread-safe)."""
+    """The current index (thread-safe). The first call builds it; after a change, the old
+    index keeps answering while a new one is built in the background (a 50,000-offering
+    catalogue takes about a minute), unless `STAMP_TTL` is 0 (tests), which rebuilds at once.
+    """
     now = time.monotonic()
     index = _cache.index
     if index is not None and now - _cache.checked < STAMP_TTL:
@@ -365,10 +384,16 @@ def catalogue_index() -> CatalogueIndex:
     with _cache.lock:
         stamp = index_stamp()
         _cache.checked = time.monotonic()
-        if _cache.index is None or stamp != _cache.stamp:
-            _cache.index = index_build()
-            _cache.stamp = stamp
-        return _cache.index
+        if _cache.index is not None and (stamp == _cache.stamp or _cache.rebuilding):
+            return _cache.index
+        if _cache.index is None or STAMP_TTL == 0:
+            _cache.index, _cache.stamp = index_build(), stamp
+            gc.freeze()
+            return _cache.index
+        _cache.rebuilding = True
+        index = _cache.index
+    threading.Thread(target=_rebuild, args=(stamp,), daemon=True).start()
+    return index
 
 
 def catalogue_index_reset() -> None:

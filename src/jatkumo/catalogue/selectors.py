@@ -30,7 +30,7 @@ from jatkumo.intel.search import QueryMatch
 from jatkumo.intel.snippet import Segment, snippet
 from jatkumo.organisations.models import ContactRole, ServiceKind
 from jatkumo.organisations.selectors import contact_directory
-from jatkumo.taxonomy.selectors import labels_prefetch
+from jatkumo.taxonomy.selectors import concept_label, labels_prefetch
 
 LANGUAGE_ORDER = ("fi", "en", "sv")
 
@@ -78,7 +78,7 @@ def _offerings() -> QuerySet[Offering]:
 
 
 def _ranked(
-    index: CatalogueIndex, match: QueryMatch | None, final: int, sort: str, lang: str, end: int
+    index: CatalogueIndex, match: QueryMatch | None, final: int, *, sort: str, lang: str, end: int
 ) -> list[tuple[int, float]]:
     """The first `end` documents of the result in the chosen order, with scores."""
     if sort == "relevance" and match is not None:
@@ -136,7 +136,7 @@ def offering_search(
     masks = facet_masks(index, filters)
     final = combine(base, masks)
     offset = (max(page, 1) - 1) * per_page
-    ranked = _ranked(index, match, final, sort, lang, offset + per_page)[offset:]
+    ranked = _ranked(index, match, final, sort=sort, lang=lang, end=offset + per_page)[offset:]
     by_id = _offerings().in_bulk([index.ids[doc] for doc, _score in ranked])
     terms = match.terms if match is not None else frozenset()
     hits = []
@@ -246,10 +246,12 @@ def offering_contact(offering: Offering) -> NamedContact | None:
 
 
 def offering_tags(offering: Offering, lang: str) -> list[dict[str, Any]]:
-    """The concepts an offering gives, with their label in `lang` and whether found automatically."""
-    from jatkumo.taxonomy.selectors import concept_label
-
+    """The concepts an offering gives: label in `lang` and whether it was found automatically."""
     return [
-        {"concept": tag.concept, "label": concept_label(tag.concept, lang), "automatic": tag.automatic}
+        {
+            "concept": tag.concept,
+            "label": concept_label(tag.concept, lang),
+            "automatic": tag.automatic,
+        }
         for tag in offering.tags.all()
     ]

@@ -4,9 +4,9 @@ When the concept engine (`jatkumo.analysis.engine.annotator_get`) is installed i
 title, description and keywords (ESCO skills and the best occupation); otherwise, and for bulk
 loads of more than `ENGINE_LIMIT` offerings, a fast matcher stands in: the offering's keywords
 and the base forms and compound parts of its title words (`jatkumo.intel.language`) are looked
-up in the normalised taxonomy labels (every kind, company language included). Automatic tags carry `automatic=True`, a score
-and their evidence; tags added by staff (`automatic=False`) are never touched, and concepts staff
-removed (`Offering.tags_removed`) are not added again. Tagging many offerings is batched: one
+up in the normalised taxonomy labels (every kind, company language included). Automatic tags
+carry `automatic=True`, a score and their evidence; tags added by staff (`automatic=False`) are
+never touched, and concepts staff removed (`Offering.tags_removed`) are not added again. Tagging many offerings is batched: one
 label query per 500 distinct terms, one delete and one bulk insert per 1,000 offerings.
 """
 
@@ -224,8 +224,8 @@ def offerings_tags_refresh(*, offering_ids: Iterable[int]) -> int:
     """
     ids = sorted(set(offering_ids))
     engine = len(ids) <= ENGINE_LIMIT
-    fields = ("pk", "title_fi", "title_sv", "title_en", "keywords", "tags_removed")
-    fields += ("description_fi", "description_sv", "description_en")
+    fields = ["pk", "title_fi", "title_sv", "title_en", "keywords", "tags_removed"]
+    fields += ["description_fi", "description_sv", "description_en"]
     total = 0
     for start in range(0, len(ids), BATCH):
         batch = list(Offering.objects.filter(pk__in=ids[start : start + BATCH]).only(*fields))

@@ -61,7 +61,10 @@ def catalogue_search_page(request: HttpRequest) -> HttpResponse:
     filters, data, errors = parse_query(request.GET)
     lang = _lang()
     result = offering_search(
-        filters=filters, sort=data.get("sort", "relevance"), page=data["page"], per_page=PER_PAGE,
+        filters=filters,
+        sort=data.get("sort", "relevance"),
+        page=data["page"],
+        per_page=PER_PAGE,
         lang=lang,
     )
     if result.hits == [] and result.count and result.page > result.last_page:

@@ -267,7 +267,7 @@ def export_download(request: HttpRequest) -> HttpResponse:
     response["Content-Disposition"] = f'attachment; filename="offerings.{format}"'
     records = offering_records(offerings=offerings)
     if format == "xlsx":
-        records_write_xlsx(records, response)
+        records_write_xlsx(records, response)  # type: ignore[arg-type]
     else:
         (records_write_csv if format == "csv" else records_write_jsonl)(records, response)  # type: ignore[arg-type]
     return response

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy
 from jatkumo.guidance.questions import QUESTION_CHOICES, Budget, Change, Role, Size, Urgency
 
 Answers = Mapping[str, Any]
+Test = Callable[[Answers], list[tuple[str, str]]]  # → the (question, answer) pairs that fired
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,7 @@ class Rule:
     key: str
     title: Promise
     text: Promise
-    when: Callable[[Answers], list[tuple[str, str]]]  # → the (question, answer) pairs that fired
+    when: Test
     keywords: tuple[str, ...] = ()
     services: tuple[str, ...] = ()
     instruments: tuple[str, ...] = ()
@@ -67,14 +68,14 @@ def _values(answers: Answers, question: str) -> list[str]:
     return [str(value)] if value else []
 
 
-def _has(question: str, *wanted: str) -> Callable[[Answers], list[tuple[str, str]]]:
+def _has(question: str, *wanted: str) -> Test:
     def test(answers: Answers) -> list[tuple[str, str]]:
         return [(question, value) for value in _values(answers, question) if value in wanted]
 
     return test
 
 
-def _all(*tests: Callable[[Answers], list[tuple[str, str]]]) -> Callable[[Answers], list]:
+def _all(*tests: Test) -> Test:
     def test(answers: Answers) -> list[tuple[str, str]]:
         fired = [test(answers) for test in tests]
         return [pair for pairs in fired for pair in pairs] if all(fired) else []
@@ -288,7 +289,7 @@ def actions_for(answers: Answers) -> list[Action]:
 
 
 def funding_matches(
-    answers: Answers, suits_by_code: Mapping[str, Mapping[str, list[str]]], *, limit: int = 6
+    answers: Answers, suits_by_code: Mapping[str, Mapping[str, list[str]]], *, limit: int = 8
 ) -> list[FundingMatch]:
     """Instruments whose `suits` all match the answers: every question named in `suits` must
     have at least one of the listed answers. Instruments with empty `suits` are never suggested.

@@ -16,14 +16,14 @@ MAX_HEADCOUNT = 10_000
 HONEYPOT = "website"
 
 
-def _industry_choices() -> list[tuple[str, str]]:
+def _industry_choices() -> list[tuple[str, Any]]:
     return [
         ("", _("Choose a sector")),
         *((i.code, f"{i.code} {i.name}") for i in Industry.objects.all()),
     ]
 
 
-def _municipality_choices() -> list[tuple[str, str]]:
+def _municipality_choices() -> list[tuple[str, Any]]:
     municipalities = Region.objects.filter(level=RegionLevel.MUNICIPALITY)
     pirkanmaa = municipalities.filter(parent__parent__code="MK06")
     rows = pirkanmaa if pirkanmaa.exists() else municipalities

@@ -13,14 +13,15 @@ with score PROFILE_SKILL_WEIGHT × share and the occupation's title evidence, ma
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 from jatkumo.intel.classify import OccupationModel, classify, profile_skills
 from jatkumo.intel.extract import extract
 from jatkumo.intel.language import Analyser, default_analyser
 from jatkumo.intel.lexicon import LexiconIndex
-from jatkumo.intel.types import Evidence, Language, Mention, OccupationGuess
+from jatkumo.intel.types import AnalysedText, Evidence, Language, Mention, OccupationGuess
 
 SKILL_LIMIT = 10
 OCCUPATION_LIMIT = 5
@@ -78,15 +79,38 @@ def _span(evidence: Evidence) -> dict[str, Any]:
     }
 
 
+class SkillReranker(Protocol):
+    """A second skill ranking stage (`intel.rerank`): the lexical ranking (uncut) → final skills."""
+
+    def rank(
+        self,
+        fields: Sequence[tuple[str, AnalysedText]],
+        lexical: Sequence[Mention],
+        occupations: Sequence[OccupationGuess],
+        language: str,
+    ) -> list[Mention]:
+        """Re-rank `lexical` (and add candidates) → at most SKILL_LIMIT skills, best first."""
+        ...
+
+
 class Annotator:
-    """Index + occupation model + analyser → `annotate()`; cheap per call once built."""
+    """Index + occupation model + analyser → `annotate()`; cheap per call once built.
+
+    With a `reranker` (optional embeddings, `intel.rerank`) the lexical skill ranking is handed
+    to it uncut and it decides the final skills; occupations are not affected.
+    """
 
     def __init__(
-        self, index: LexiconIndex, model: OccupationModel, analyser: Analyser | None = None
+        self,
+        index: LexiconIndex,
+        model: OccupationModel,
+        analyser: Analyser | None = None,
+        reranker: SkillReranker | None = None,
     ) -> None:
         self.index = index
         self.model = model
         self.analyser = analyser or default_analyser()
+        self.reranker = reranker
 
     def annotate(
         self, doc_id: str, text: str, *, title: str = "", language: Language | None = None
@@ -98,11 +122,19 @@ class Annotator:
             fields.insert(0, ("title", self.analyser.analyse(title, body.language)))
         mentions = extract(fields, self.index, analyser=self.analyser)
         occupations = classify(mentions, self.model, language=body.language, limit=OCCUPATION_LIMIT)
-        skills = self._rank_skills(mentions, occupations, body.language)
+        if self.reranker is None:
+            skills = self._rank_skills(mentions, occupations, body.language)
+        else:
+            lexical = self._rank_skills(mentions, occupations, body.language, limit=None)
+            skills = self.reranker.rank(fields, lexical, occupations, body.language)
         return Annotation(doc_id, body.language, tuple(occupations), tuple(skills))
 
     def _rank_skills(
-        self, mentions: list[Mention], occupations: list[OccupationGuess], language: str
+        self,
+        mentions: list[Mention],
+        occupations: list[OccupationGuess],
+        language: str,
+        limit: int | None = SKILL_LIMIT,
     ) -> list[Mention]:
         direct = {m.uri: m for m in mentions if m.scheme == "esco_skill"}
         # Only an occupation the text names (title or body) lends its profile to the skills.
@@ -147,4 +179,4 @@ class Annotator:
             )
         ranked = [m for m in ranked if m.score >= MIN_SKILL_SCORE]
         ranked.sort(key=lambda m: (-m.score, m.uri))
-        return ranked[:SKILL_LIMIT]
+        return ranked[:limit] if limit is not None else ranked

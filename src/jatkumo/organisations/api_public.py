@@ -14,7 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from jatkumo.core.serializers import ErrorSerializer
-from jatkumo.organisations.models import ContactRole, Organisation, ServiceKind
+from jatkumo.organisations.models import Organisation, ServiceKind
 from jatkumo.organisations.selectors import contact_directory
 from jatkumo.taxonomy.models import EducationField, Industry
 
@@ -46,7 +46,7 @@ class ContactListApi(APIView):
                 raise serializers.ValidationError("No organisation with this slug.")
             return found
 
-    class OutputSerializer(serializers.Serializer[ContactRole]):
+    class OutputSerializer(serializers.Serializer[Any]):
         class Meta:
             ref_name = "PublicContact"
 
@@ -59,7 +59,7 @@ class ContactListApi(APIView):
         field = serializers.CharField(
             source="education_field.code", allow_null=True, default=None, help_text="ISCED-F code."
         )
-        field_name = serializers.CharField(
+        field_name = serializers.CharField(  # type: ignore[assignment]
             source="education_field.name", allow_null=True, default=None
         )
         industry = serializers.CharField(

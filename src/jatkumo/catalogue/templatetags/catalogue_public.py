@@ -31,7 +31,9 @@ def offering_price(offering: Offering) -> str:
         return _("Free of charge")
     if price is None:
         return _("Ask the provider")
-    shown = formats.number_format(price, 0 if price == price.to_integral_value() else 2, use_l10n=True, force_grouping=True)
+    shown = formats.number_format(
+        price, 0 if price == price.to_integral_value() else 2, use_l10n=True, force_grouping=True
+    )
     return f"{shown} €"
 
 

@@ -11,6 +11,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 
+from jatkumo.catalogue.models import Funding
 from jatkumo.guidance.models import GlossaryTerm
 
 register = template.Library()
@@ -44,7 +45,7 @@ def glossary_links(text: str, skip: str = "") -> SafeString:
     lang = get_language() or "fi"
     latest = GlossaryTerm.objects.order_by("-updated_at").values_list("updated_at", flat=True)
     terms = _terms(lang, str(latest.first()))
-    html = escape(text or "")
+    html = str(escape(text or ""))
     base = reverse("guidance:glossary")
     linked: set[str] = {skip}
     taken: list[tuple[int, int]] = []
@@ -64,3 +65,9 @@ def glossary_links(text: str, skip: str = "") -> SafeString:
     for start, end, link in sorted(replacements, reverse=True):
         html = html[:start] + link + html[end:]
     return mark_safe(html)  # noqa: S308 - the text was escaped above; links are ours
+
+
+@register.filter
+def funding_name(code: str) -> str:
+    """`{{ code|funding_name }}`: the name of an interchange funding code ("jotpa" → …)."""
+    return str(dict(Funding.choices).get(code, code))

