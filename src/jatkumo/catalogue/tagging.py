@@ -6,8 +6,9 @@ loads of more than `ENGINE_LIMIT` offerings, a fast matcher stands in: the offer
 and the base forms and compound parts of its title words (`jatkumo.intel.language`) are looked
 up in the normalised taxonomy labels (every kind, company language included). Automatic tags
 carry `automatic=True`, a score and their evidence; tags added by staff (`automatic=False`) are
-never touched, and concepts staff removed (`Offering.tags_removed`) are not added again. Tagging many offerings is batched: one
-label query per 500 distinct terms, one delete and one bulk insert per 1,000 offerings.
+never touched, and concepts staff removed (`Offering.tags_removed`) are not added again. Tagging
+many offerings is batched: one label query per 500 distinct terms, one delete and one bulk insert
+per 1,000 offerings.
 """
 
 from __future__ import annotations
