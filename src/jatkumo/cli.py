@@ -90,9 +90,10 @@ def _serve(argv: Sequence[str]) -> int:
     from django.core.management import call_command
     from waitress import serve
 
+    # Collect first: WhiteNoise looks at the static root when the application is created.
+    call_command("collectstatic", interactive=False, verbosity=0)
     from jatkumo.config.wsgi import application
 
-    call_command("collectstatic", interactive=False, verbosity=0)
 
     print(f"Jatkumo is served on http://{args.host}:{args.port}/ (Ctrl+C stops)")
     serve(application, host=args.host, port=args.port, threads=args.threads)
