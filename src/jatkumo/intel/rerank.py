@@ -15,7 +15,7 @@ highest cosine between its label (a query) and any span.
 Score = lexical + EMBEDDING weight × max(0, (similarity − floor) / (1 − floor)) + PRIOR weight ×
 prior. `floor` is the cosine that unrelated label/sentence pairs reach with this model (e5
 cosines are compressed into roughly 0.7–0.95). A skill found only by the embedding needs a
-similarity of at least `floor + margin` and gets the best-matching span as evidence
+similarity above `floor + margin` and gets the best-matching span as evidence
 (`how = "embedding"`, `matched` = the skill label and the cosine). `score_parts` give lexical,
 similarity and prior, so every score can be explained.
 """
@@ -39,14 +39,16 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class RerankParams:
-    """The re-ranker's few parameters (chosen by 2-fold cross-validation on dev; see ADR 0005)."""
+    """The re-ranker's few parameters, chosen by 2-fold cross-validation on dev (odd/even ads)
+    with the limit fixed at the lexical ranking's 10 (docs/adr/0005-embedding-rerank.md).
+    """
 
-    groups: int = 3
-    floor: float = 0.80
+    groups: int = 1
+    floor: float = 0.82
     embedding: float = 2.0
     prior: float = 0.25
-    margin: float = 0.02
-    limit: int = 6
+    margin: float = 0.0
+    limit: int = 10
     min_score: float = 0.05
 
 
@@ -173,7 +175,7 @@ class EmbeddingReranker:
         """A candidate's final score (0 when it is neither named nor similar enough)."""
         p = params or self.params
         lexical = candidate.lexical.score if candidate.lexical else 0.0
-        if candidate.lexical is None and candidate.similarity < p.floor + p.margin:
+        if candidate.lexical is None and candidate.similarity <= p.floor + p.margin:
             return 0.0
         closeness = max(0.0, (candidate.similarity - p.floor) / (1.0 - p.floor))
         return lexical + p.embedding * closeness + p.prior * candidate.prior

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "jatkumo.analysis",
     "jatkumo.organisations",
     "jatkumo.catalogue",
+    "jatkumo.broker",
     "jatkumo.guidance",
 ]
 
