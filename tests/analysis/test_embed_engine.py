@@ -19,7 +19,9 @@ from jatkumo.analysis import engine
         ("auto", False, False),
     ],
 )
-def test_embeddings_enabled__follows_the_setting(settings, monkeypatch, setting, available, expected):
+def test_embeddings_enabled__follows_the_setting(
+    settings, monkeypatch, setting, available, expected
+):
     settings.JATKUMO_EMBEDDINGS = setting
     monkeypatch.setattr(engine.embed, "embeddings_available", lambda: available)
     assert engine.embeddings_enabled() is expected

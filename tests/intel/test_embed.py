@@ -37,9 +37,7 @@ class FakeEncoder:
         rows = []
         for text in texts:
             lower = text.lower()
-            row = [0.3] + [
-                float(any(k in lower for k in keys)) for keys in MEANINGS.values()
-            ]
+            row = [0.3] + [float(any(k in lower for k in keys)) for keys in MEANINGS.values()]
             rows.append(row)
         matrix = np.asarray(rows, dtype=np.float32).reshape(len(texts), len(MEANINGS) + 1)
         return matrix / np.linalg.norm(matrix, axis=1, keepdims=True)

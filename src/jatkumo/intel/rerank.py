@@ -135,11 +135,7 @@ class EmbeddingReranker:
         spans: list[tuple[str, int, int]] = []
         texts: list[str] = []
         for name, analysed in fields:
-            found = (
-                [(0, len(analysed.text))]
-                if name == "title"
-                else sentence_spans(analysed.text)
-            )
+            found = [(0, len(analysed.text))] if name == "title" else sentence_spans(analysed.text)
             for start, end in found:
                 if analysed.text[start:end].strip():
                     spans.append((name, start, end))
@@ -205,7 +201,9 @@ class EmbeddingReranker:
             ("occupation_prior", round(candidate.prior, 4)),
         )
         positions = self.index.concept_position()
-        concept = self.index.concepts[positions[candidate.uri]] if candidate.uri in positions else None
+        concept = (
+            self.index.concepts[positions[candidate.uri]] if candidate.uri in positions else None
+        )
         label = (
             candidate.lexical.label
             if candidate.lexical
