@@ -7,6 +7,13 @@ database, no cache), index load time from the cache file, analysis tokens/s (col
 cache), extraction ads/s on the dev ads replicated to N (warm cache), and peak resident memory of
 a process that loads the cached index and extracts (the build is run in a child process so its
 peak does not count).
+
+    ... bench/bench_extraction.py --embeddings [--embedding-ads 120]
+
+adds the embedding re-rank variant (needs the `embeddings` extra), in its own child process
+limited to one OpenMP thread: time to load (or build) the skill-label vectors, ads/s with
+re-ranking on the dev ads replicated to `--embedding-ads` (the encoder has no word cache, so
+warm and cold differ only by the label vectors) and that process's peak resident memory.
 """
 
 from __future__ import annotations
@@ -82,10 +89,41 @@ def run(count: int) -> dict[str, float]:
     }
 
 
+def run_embeddings(count: int) -> dict[str, float]:
+    """Load the cached index and the label vectors, extract with the embedding re-rank."""
+    _setup()
+    from jatkumo.analysis.engine import annotator_build, reranker_build, taxonomy_signature
+    from jatkumo.intel.annotate import Annotator
+
+    ads = [json.loads(line) for line in ADS.read_text(encoding="utf-8").splitlines() if line]
+    base, _timings = annotator_build()
+    reranker = reranker_build(base, taxonomy_signature())
+    started = time.perf_counter()
+    vectors = len(reranker.labels.uris)
+    labels_seconds = time.perf_counter() - started
+    annotator = Annotator(base.index, base.model, base.analyser, reranker)
+    for ad in ads[:5]:  # load the model, warm the word cache
+        annotator.annotate(ad["id"], ad["text"], title=ad["title"])
+    replicated = [ads[i % len(ads)] for i in range(count)]
+    started = time.perf_counter()
+    for ad in replicated:
+        annotator.annotate(ad["id"], ad["text"], title=ad["title"])
+    seconds = time.perf_counter() - started
+    return {
+        "embedding_label_vectors": vectors,
+        "embedding_labels_load_seconds": round(labels_seconds, 2),
+        "embedding_ads": count,
+        "embedding_extraction_ads_per_second": round(count / seconds, 2),
+        "embedding_peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--ads", type=int, default=10_000)
-    parser.add_argument("--part", choices=["build", "run"], help=argparse.SUPPRESS)
+    parser.add_argument("--embeddings", action="store_true", help="also the embedding variant")
+    parser.add_argument("--embedding-ads", type=int, default=120)
+    parser.add_argument("--part", choices=["build", "run", "embeddings"], help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.part == "build":
         print(json.dumps(build()))
@@ -93,13 +131,23 @@ def main() -> None:
     if args.part == "run":
         print(json.dumps(run(args.ads)))
         return
+    if args.part == "embeddings":
+        print(json.dumps(run_embeddings(args.embedding_ads)))
+        return
     result: dict[str, float] = {}
-    for part in ("build", "run"):
+    parts = ("build", "run", "embeddings") if args.embeddings else ("build", "run")
+    for part in parts:
         output = subprocess.run(
-            [sys.executable, __file__, "--part", part, "--ads", str(args.ads)],
+            [
+                sys.executable,
+                __file__,
+                *("--part", part, "--ads", str(args.ads)),
+                *("--embedding-ads", str(args.embedding_ads)),
+            ],
             check=True,
             capture_output=True,
             text=True,
+            env=os.environ | {"OMP_NUM_THREADS": "1"},
         ).stdout
         result |= json.loads(output.strip().splitlines()[-1])
     print(json.dumps(result, indent=2))

@@ -32,6 +32,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.db import connections
 
+from jatkumo.intel.match_metrics import NeedGold, NeedRun, matching_metrics, threshold_calibrate
+
 TEMPLATE_NAME = "eval-template-{signature}.sqlite3"
 _INDEX_CACHES = ("lexicon-v*.pickle", "skill-embeddings-v*")
 _CACHE_ENV = "JATKUMO_EVAL_CACHE"
@@ -124,3 +126,51 @@ def evaluation_database_prepare(*, directory: Path) -> dict[str, float]:
     offerings_import(path=directory / "offerings.jsonl", publish=True, create_providers=True)
     timings["import_and_tag_seconds"] = round(time.perf_counter() - started, 2)
     return timings
+
+
+def _gold(directory: Path) -> dict[str, NeedGold]:
+    grades: dict[str, dict[tuple[str, str], int]] = {}
+    for line in (directory / "qrels.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            q = json.loads(line)
+            grades.setdefault(q["need_id"], {})[(q["provider"], q["offering_id"])] = q["grade"]
+    gold = {}
+    for line in (directory / "needs_meta.jsonl").read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            m = json.loads(line)
+            gold[m["need_id"]] = NeedGold(
+                m["need_id"], grades.get(m["need_id"], {}), bool(m["unmet"]), bool(m["needs_package"])
+            )
+    return gold
+
+
+def matching_evaluate(*, directory: Path, method: str = "hybrid") -> dict[str, Any]:
+    """On the current (fresh) database: prepare it, match every need, score → report."""
+    from jatkumo.broker.management.commands.match import need_match_record
+    from jatkumo.broker.needs_input import needs_read
+
+    needs = needs_read(directory / "needs.jsonl")
+    gold = _gold(directory)
+    report: dict[str, Any] = {"directory": str(directory), "method": method}
+    report.update(evaluation_database_prepare(directory=directory))
+    started = time.perf_counter()
+    runs, confidences = [], []
+    for record in needs:
+        result = need_match_record(record, top=10, method=method)
+        runs.append(
+            NeedRun(
+                record["id"],
+                tuple((r.provider, r.offering_id) for r in result.results),
+                result.unmet,
+                tuple(tuple(zip(p.providers, p.offering_ids, strict=True)) for p in result.packages),
+            )
+        )
+        confidences.append((result.confidence, gold[record["id"]].unmet))
+    report["match_seconds"] = round(time.perf_counter() - started, 2)
+    report["metrics"] = matching_metrics(runs, gold)
+    report["calibration"] = threshold_calibrate(confidences)
+    report["notes"] = (
+        "nDCG@10 and recall@10 (grade >= 2 relevant) are averaged over the needs that are not "
+        "gold-unmet; unmet needs are scored by unmet precision/recall/F1 only."
+    )
+    return report

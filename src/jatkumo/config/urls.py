@@ -17,6 +17,7 @@ api_v1: list[URLPattern | URLResolver] = [
     path("catalogue/", include("jatkumo.catalogue.api_urls")),
     path("contacts/", include("jatkumo.organisations.api_urls_public")),
     path("analyse/", include("jatkumo.analysis.api_urls")),
+    path("broker/", include("jatkumo.broker.api_urls")),
 ]
 
 urlpatterns = [
@@ -34,6 +35,8 @@ urlpatterns += i18n_patterns(
     path("catalogue/", include("jatkumo.catalogue.urls_public")),
     path("contacts/", include("jatkumo.organisations.urls_public")),
     path("guidance/", include("jatkumo.guidance.urls")),
+    path("broker/", include("jatkumo.broker.urls")),
+    path("demand/", include("jatkumo.broker.urls_registry")),
     path("admin/", admin.site.urls),
     prefix_default_language=False,
 )

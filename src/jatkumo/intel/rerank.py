@@ -15,13 +15,15 @@ highest cosine between its label (a query) and any span.
 Score = lexical + EMBEDDING weight × max(0, (similarity − floor) / (1 − floor)) + PRIOR weight ×
 prior. `floor` is the cosine that unrelated label/sentence pairs reach with this model (e5
 cosines are compressed into roughly 0.7–0.95). A skill found only by the embedding needs a
-similarity above `floor + margin` and gets the best-matching span as evidence
-(`how = "embedding"`, `matched` = the skill label and the cosine). `score_parts` give lexical,
-similarity and prior, so every score can be explained.
+similarity above `floor + margin`; a skill not named in the text whose similarity is above
+`floor` gets the best-matching span as evidence (`how = "embedding"`, `matched` = the skill
+label and the cosine), one with a lower similarity keeps its occupation-profile evidence.
+`score_parts` give lexical, similarity and prior, so every score can be explained.
 """
 
 from __future__ import annotations
 
+import threading
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -80,14 +82,16 @@ class EmbeddingReranker:
         self.params = params or RerankParams()
         self._labels_factory = labels
         self._labels: LabelEmbeddings | None = None
+        self._labels_lock = threading.Lock()
         self._skills_of: dict[str, list[tuple[str, float]]] | None = None
 
     @property
     def labels(self) -> LabelEmbeddings:
         """The skill-label vectors, loaded (or built and cached) on first use."""
-        if self._labels is None:
-            self._labels = self._labels_factory()
-        return self._labels
+        with self._labels_lock:
+            if self._labels is None:
+                self._labels = self._labels_factory()
+            return self._labels
 
     def _occupation_skills(self) -> dict[str, list[tuple[str, float]]]:
         """ESCO occupation → [(skill, relation weight)], inverted from the model once."""
@@ -211,7 +215,8 @@ class EmbeddingReranker:
         )
         evidence: tuple[Evidence, ...] = candidate.lexical.evidence if candidate.lexical else ()
         name, start, end = candidate.span
-        if name and (not evidence or evidence[0].how == "occupation_profile"):
+        similar = candidate.similarity > self.params.floor
+        if name and similar and (not evidence or evidence[0].how == "occupation_profile"):
             english = concept.name("en") if concept else label
             matched = f"{english} (en), cosine {candidate.similarity:.2f}"
             evidence = (Evidence(start, end, texts[name][start:end], name, matched, "embedding"),)

@@ -1,18 +1,25 @@
-"""`jatkumo import offerings FILE.jsonl|FILE.csv [--dry-run] [--publish] [--create-providers]`.
+"""`jatkumo import offerings FILE.jsonl|FILE.csv [--dry-run] [--publish] [--create-providers]`,
+`jatkumo import needs FILE.jsonl [--dry-run] [--submit]`, ...
 
-The first argument names the kind of file; each kind is one entry in `KINDS`, so other apps'
-formats (company needs, ...) can be added beside offerings.
+The first argument names the kind of file. Kinds are registered in `catalogue.import_kinds` by
+their apps at start-up (offerings here, company needs by the broker), so apps above the
+catalogue in the layers add their formats without the catalogue importing them.
 """
 
 # ruff: noqa: N999 — the module is named after the command, `jatkumo import`.
 from __future__ import annotations
 
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from jatkumo.catalogue.import_kinds import (
+    ImportFlag,
+    ImportKind,
+    import_kind_register,
+    import_kinds,
+)
 from jatkumo.catalogue.services import REPORT_LIMIT, offerings_import
 from jatkumo.core.errors import ValidationFailed
 
@@ -27,7 +34,19 @@ def _offerings(options: dict[str, Any]) -> str:
     return str(result)
 
 
-KINDS: dict[str, Callable[[dict[str, Any]], str]] = {"offerings": _offerings}
+import_kind_register(
+    ImportKind(
+        "offerings",
+        _offerings,
+        (
+            ImportFlag("--publish", "offerings: publish the imported offerings"),
+            ImportFlag(
+                "--create-providers",
+                "offerings: add unknown providers as new education-provider organisations",
+            ),
+        ),
+    )
+)
 
 
 class Command(BaseCommand):
@@ -37,21 +56,19 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("kind", choices=sorted(KINDS), help="what the file holds")
+        kinds = import_kinds()
+        parser.add_argument("kind", choices=sorted(kinds), help="what the file holds")
         parser.add_argument("file", type=Path, help="a .jsonl (JSON Lines) or .csv file")
         parser.add_argument("--dry-run", action="store_true", help="validate and report only")
-        parser.add_argument("--publish", action="store_true", help="publish the imported offerings")
-        parser.add_argument(
-            "--create-providers",
-            action="store_true",
-            help="add unknown providers as new education-provider organisations",
-        )
+        flags = {flag.name: flag for kind in kinds.values() for flag in kind.flags}
+        for name, flag in sorted(flags.items()):
+            parser.add_argument(name, action="store_true", help=flag.help)
 
     def handle(self, *args: Any, **options: Any) -> None:
         if not options["file"].is_file():
             raise CommandError(f"No such file: {options['file']}")
         try:
-            summary = KINDS[options["kind"]](options)
+            summary = import_kinds()[options["kind"]].handler(options)
         except ValidationFailed as error:
             raise CommandError(error.report(limit=REPORT_LIMIT)) from error
         self.stdout.write(summary)

@@ -1,0 +1,219 @@
+"""Stage `match`: a need (text + concepts) → offerings ranked by a hybrid score, with reasons.
+
+Input: `OfferingRecord`s (built once into a `MatchIndex`) and a `Need` whose skills the concept
+engine found. Output: `MatchOutcome`: the best offerings, each with its score, the needed skills
+it covers (the need's words and the offering's words for each), the need's words it contains and
+the preference mismatches; multi-provider packages (`intel.package`); and the unmet decision.
+
+Score of an offering d for a need q, each part in [0, 1]:
+
+- concept  = Σ_{c ∈ q ∩ d} s_c · idf_c · t_dc / Σ_{c ∈ q} s_c · idf_c — the needed skills d is
+  tagged with, weighted by specificity (idf over offering tags; a skill no offering has gets the
+  highest idf) and by how sure extraction (s) and tagging (t) were;
+- lexical  = BM25(q, d) / max_d' BM25(q, d') — `intel.search`'s BM25 (k1 1.2, b 0.75) over the
+  lemmas and compound parts of title ×2, description and keywords; a need word counts once, at
+  its best reading;
+- hybrid   = W_CONCEPT · concept + W_LEXICAL · lexical, times the preference penalties
+  (`intel.preferences`); an optional `reranker` may reorder the best candidates.
+
+Unmet (`intel.unmet`): the best offering's confidence — the share of the need's attainable BM25
+it reaches and how firmly its skills were asked for — below a threshold calibrated by
+cross-validation (docs/broker-matching.md).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Protocol
+
+from jatkumo.intel.language import Analyser, default_analyser
+from jatkumo.intel.match_types import (
+    Match,
+    MatchOutcome,
+    Need,
+    OfferingRecord,
+    SkillCover,
+)
+from jatkumo.intel.package import packages_compose
+from jatkumo.intel.preferences import preference_fit
+from jatkumo.intel.search import (
+    GENERIC,
+    GENERIC_SHARE,
+    QUERY_PART_WEIGHT,
+    QueryWord,
+    SearchIndex,
+    SearchIndexBuilder,
+    query_words,
+)
+from jatkumo.intel.unmet import UnmetModel, confidence_of
+
+W_CONCEPT = 0.45
+W_LEXICAL = 0.55
+CANDIDATES = 50  # best lexical/concept candidates scored in full
+GENERIC_WEIGHT = 0.3
+TOP_COVER = 3  # unmet looks at the coverage of the best three
+
+
+class Reranker(Protocol):
+    """Optional second stage (embeddings): need text + candidate keys → similarity in [0, 1]."""
+
+    def similarities(self, text: str, keys: Sequence[int]) -> dict[int, float]:
+        """Cosine-like similarity of the need text to each candidate offering."""
+        ...
+
+
+@dataclass(frozen=True, slots=True)
+class QueryTerms:
+    """A need's words with their BM25 postings scores, and its idf-weighted skills."""
+
+    words: tuple[QueryWord, ...]
+    weights: tuple[float, ...]  # per word: 1, or GENERIC_WEIGHT for generic words
+    scores: tuple[dict[int, float], ...]  # per word: doc → best BM25 of any reading
+
+
+class MatchIndex:
+    """BM25 postings over offering text + concept → tagged offerings, built once per catalogue."""
+
+    def __init__(self, records: Sequence[OfferingRecord], analyser: Analyser | None = None) -> None:
+        self.analyser = analyser or default_analyser()
+        self.records = list(records)
+        builder = SearchIndexBuilder(self.analyser)
+        self.concept_docs: dict[str, dict[int, float]] = defaultdict(dict)
+        self.tag_words: dict[tuple[int, str], tuple[str, ...]] = {}
+        for doc, record in enumerate(self.records):
+            builder.add(record.fields, {})
+            for tag in record.tags:
+                self.concept_docs[tag.uri][doc] = tag.weight
+                self.tag_words[(doc, tag.uri)] = tag.words
+        self.text: SearchIndex = builder.build()
+        self.size = len(self.records)
+        self._doc = {record.key: doc for doc, record in enumerate(self.records)}
+
+    def doc_of(self, key: int) -> int:
+        """The document number of the offering with caller's `key`."""
+        return self._doc[key]
+
+    def idf(self, uri: str) -> float:
+        """Specificity of a concept: idf over offering tags (unseen concepts the highest)."""
+        df = len(self.concept_docs.get(uri, ()))
+        return math.log(1 + (self.size - df + 0.5) / (df + 0.5))
+
+    def word_scores(self, word: QueryWord) -> dict[int, float]:
+        """Doc → BM25 contribution of one need word: its best lemma, or its parts."""
+        best: dict[int, float] = {}
+        for lemma in word.lemmas:
+            docs, scores = self.text.postings.get(lemma, ((), ()))
+            for doc, score in zip(docs, scores, strict=True):
+                if score > best.get(doc, 0.0):
+                    best[doc] = score
+        parts = [part for part in word.parts if part not in GENERIC]
+        summed: dict[int, float] = defaultdict(float)
+        for part in parts:
+            docs, scores = self.text.postings.get(part, ((), ()))
+            for doc, score in zip(docs, scores, strict=True):
+                summed[doc] += score * QUERY_PART_WEIGHT / len(parts)
+        for doc, score in summed.items():
+            if score > best.get(doc, 0.0):
+                best[doc] = score
+        return best
+
+    def document_frequency(self, word: QueryWord) -> int:
+        """In how many offerings the word occurs at all (by a lemma or by all its parts)."""
+        return max((len(self.text.postings.get(lemma, ((),))[0]) for lemma in word.lemmas), default=0)
+
+    def terms(self, text: str) -> QueryTerms:
+        """A need text → its content words, their weights and their postings (common words out)."""
+        words, weights, scores = [], [], []
+        seen: set[frozenset[str]] = set()
+        for word in query_words(text, self.analyser):
+            if word.lemmas in seen:
+                continue
+            seen.add(word.lemmas)
+            if self.size >= 20 and self.document_frequency(word) > GENERIC_SHARE * self.size:
+                continue
+            words.append(word)
+            weights.append(GENERIC_WEIGHT if word.lemmas & GENERIC else 1.0)
+            scores.append(self.word_scores(word))
+        return QueryTerms(tuple(words), tuple(weights), tuple(scores))
+
+
+def lexical_scores(terms: QueryTerms) -> dict[int, float]:
+    """Doc → BM25 of the need (each word once, generic words down-weighted)."""
+    total: dict[int, float] = defaultdict(float)
+    for weight, scores in zip(terms.weights, terms.scores, strict=True):
+        for doc, score in scores.items():
+            total[doc] += weight * score
+    return total
+
+
+def concept_scores(index: MatchIndex, need: Need) -> dict[int, float]:
+    """Doc → idf-weighted share of the need's skills it is tagged with (see module docstring)."""
+    total: dict[int, float] = defaultdict(float)
+    norm = 0.0
+    for skill in need.skills:
+        weight = min(1.0, skill.score) * index.idf(skill.uri)
+        norm += weight
+        for doc, tag in index.concept_docs.get(skill.uri, {}).items():
+            total[doc] += weight * tag
+    return {doc: value / norm for doc, value in total.items()} if norm else {}
+
+
+def _covers(index: MatchIndex, need: Need, doc: int) -> tuple[SkillCover, ...]:
+    return tuple(
+        SkillCover(skill.uri, skill.label, skill.words, index.tag_words.get((doc, skill.uri), ()))
+        for skill in need.skills
+        if doc in index.concept_docs.get(skill.uri, {})
+    )
+
+
+def _matched_words(terms: QueryTerms, doc: int) -> tuple[str, ...]:
+    return tuple(
+        dict.fromkeys(w.surface for w, s in zip(terms.words, terms.scores, strict=True) if doc in s)
+    )
+
+
+def rank(
+    index: MatchIndex,
+    need: Need,
+    *,
+    top: int = 10,
+    unmet_model: UnmetModel | None = None,
+    reranker: Reranker | None = None,
+    packages: bool = True,
+) -> MatchOutcome:
+    """A need → `MatchOutcome`: the `top` best offerings with reasons, packages, unmet flag."""
+    terms = index.terms(need.text)
+    lexical = lexical_scores(terms)
+    concept = concept_scores(index, need)
+    best_lexical = max(lexical.values(), default=0.0) or 1.0
+    pool = set(heapq.nlargest(CANDIDATES, lexical, key=lexical.__getitem__))
+    pool |= set(heapq.nlargest(CANDIDATES, concept, key=concept.__getitem__))
+    similar = reranker.similarities(need.text, sorted(pool)) if reranker and pool else {}
+    scored: list[Match] = []
+    for doc in pool:
+        factor, notes, allowed = preference_fit(need, index.records[doc])
+        if not allowed:
+            continue
+        parts = [
+            ("concept", round(concept.get(doc, 0.0), 4)),
+            ("lexical", round(lexical.get(doc, 0.0) / best_lexical, 4)),
+        ]
+        base = W_CONCEPT * parts[0][1] + W_LEXICAL * parts[1][1]
+        if similar:
+            parts.append(("embedding", round(similar.get(doc, 0.0), 4)))
+            base = 0.8 * base + 0.2 * similar.get(doc, 0.0)
+        parts.append(("preferences", round(factor, 4)))
+        covers = _covers(index, need, doc)
+        words = _matched_words(terms, doc)
+        scored.append(Match(index.records[doc].key, round(base * factor, 4), tuple(parts), covers, words, notes))
+    scored.sort(key=lambda m: (-m.score, m.key))
+    coverage = confidence_of(index, need, terms, [index.doc_of(m.key) for m in scored[:TOP_COVER]])
+    model = unmet_model or UnmetModel()
+    unmet, reasons = model.decide(coverage)
+    found = packages_compose(index, need, terms, scored) if packages and not unmet else ()
+    return MatchOutcome(tuple(scored[:top]), found, unmet, round(coverage, 4), reasons)
+

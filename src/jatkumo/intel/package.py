@@ -1,0 +1,169 @@
+"""Stage `package`: a need no single offering covers → packages of 2–3 offerings across providers.
+
+Input: the need's aspects — its skills (weight = extraction score × idf over offering tags) and
+its specific words (weight = idf × WORD_SHARE) — and the ranked candidate offerings with the
+aspects each covers. Output: up to `LIMIT` `Package`s, best first, each with its coverage (share
+of the aspects' weight), what stays uncovered, total duration and price.
+
+It is weighted set cover with constraints: at most one offering per provider, 2–3 offerings,
+each adding an aspect the others do not cover, and a package must cover clearly more than the
+best single offering (MIN_GAIN). Up to `EXACT_LIMIT` candidates every pair and triple is tried
+(exact); beyond that a greedy cover from each of the best seeds, which is within 1 − 1/e of the
+optimum for weighted coverage. Ties go to the package of better-ranked offerings.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from jatkumo.intel.match_types import Match, Package
+
+if TYPE_CHECKING:
+    from jatkumo.intel.match import MatchIndex, QueryTerms
+    from jatkumo.intel.match_types import Need
+
+CANDIDATES = 20
+EXACT_LIMIT = 20
+MAX_SIZE = 3
+LIMIT = 3
+MIN_GAIN = 0.15
+WORD_SHARE = 0.5
+SPECIFIC_IDF = 1.5
+SEEDS = 5
+MIN_SCORE_SHARE = 0.5  # a member must itself be a fair match: ≥ half the best score
+
+Aspects = dict[str, float]  # aspect id → weight
+
+
+def need_aspects(index: MatchIndex, need: Need, terms: QueryTerms) -> Aspects:
+    """The need's skills → aspect weights; its specific words too when it has under two skills."""
+    aspects: Aspects = {}
+    for skill in need.skills:
+        aspects[f"skill:{skill.uri}"] = min(1.0, skill.score) * index.idf(skill.uri)
+    if len(aspects) >= 2:
+        return aspects
+    for word in terms.words:
+        df = index.document_frequency(word)
+        idf = math.log(1 + (index.size - df + 0.5) / (df + 0.5)) if df else 0.0
+        if idf >= SPECIFIC_IDF:
+            aspects[f"word:{word.surface.lower()}"] = idf * WORD_SHARE
+    return aspects
+
+
+def covered_aspects(index: MatchIndex, need: Need, terms: QueryTerms, doc: int) -> frozenset[str]:
+    """The aspects offering `doc` covers (tagged with the skill, or containing the word)."""
+    found = {
+        f"skill:{skill.uri}"
+        for skill in need.skills
+        if doc in index.concept_docs.get(skill.uri, {})
+    }
+    found |= {
+        f"word:{word.surface.lower()}"
+        for word, scores in zip(terms.words, terms.scores, strict=True)
+        if doc in scores
+    }
+    return frozenset(found)
+
+
+def _value(aspects: Aspects, covered: frozenset[str]) -> float:
+    return sum(aspects.get(a, 0.0) for a in covered)
+
+
+def _valid(combo: Sequence[int], providers: Sequence[str], covers: Sequence[frozenset[str]]) -> bool:
+    if len({providers[i] for i in combo}) < len(combo):
+        return False
+    for i in combo:  # every member adds something the others do not
+        others = frozenset().union(*(covers[j] for j in combo if j != i))
+        if covers[i] <= others:
+            return False
+    return True
+
+
+def _combos(n: int, covers: Sequence[frozenset[str]], aspects: Aspects) -> list[tuple[int, ...]]:
+    """Exact: every pair and triple; greedy: from each seed add the best gain until MAX_SIZE."""
+    if n <= EXACT_LIMIT:
+        return [c for size in range(2, MAX_SIZE + 1) for c in itertools.combinations(range(n), size)]
+    found = []
+    for seed in range(min(SEEDS, n)):
+        combo = [seed]
+        have = covers[seed]
+        while len(combo) < MAX_SIZE:
+            gains = [(_value(aspects, covers[j] - have), -j) for j in range(n) if j not in combo]
+            gain, best = max(gains)
+            if gain <= 0:
+                break
+            combo.append(-best)
+            have |= covers[-best]
+            found.append(tuple(combo))
+    return found
+
+
+def compose(
+    aspects: Aspects,
+    candidates: Sequence[tuple[Match, str, frozenset[str], float | None, float | None]],
+    labels: dict[str, str] | None = None,
+) -> tuple[Package, ...]:
+    """Aspects + candidates (match, provider, covered aspects, weeks, price) → best packages."""
+    total = sum(aspects.values())
+    if total <= 0 or len(candidates) < 2:
+        return ()
+    covers = [c[2] & aspects.keys() for c in candidates]
+    providers = [c[1] for c in candidates]
+    single = max(_value(aspects, cover) for cover in covers) / total
+    best = max(c[0].score for c in candidates) or 1.0
+    if single >= 1.0 - 1e-9:
+        return ()
+    scored = []
+    for combo in _combos(len(candidates), covers, aspects):
+        if not _valid(combo, providers, covers):
+            continue
+        covered = frozenset().union(*(covers[i] for i in combo))
+        coverage = _value(aspects, covered) / total
+        if coverage >= single + MIN_GAIN:
+            quality = sum(candidates[i][0].score for i in combo) / len(combo) / best
+            rank = (coverage + quality) / 2
+            scored.append((round(coverage, 4), rank, -len(combo), combo, covered))
+    scored.sort(key=lambda s: (-s[1], -s[0], s[2]))
+    return tuple(
+        _package(aspects, candidates, s[3], s[4], s[0], labels or {}) for s in scored[:LIMIT]
+    )
+
+
+def _package(
+    aspects: Aspects,
+    candidates: Sequence[tuple[Match, str, frozenset[str], float | None, float | None]],
+    combo: Sequence[int],
+    covered: frozenset[str],
+    coverage: float,
+    labels: dict[str, str],
+) -> Package:
+    weeks = [candidates[i][3] for i in combo]
+    prices = [candidates[i][4] for i in combo]
+    return Package(
+        keys=tuple(candidates[i][0].key for i in combo),
+        coverage=coverage,
+        covered=tuple(sorted(labels.get(a, a.split(":", 1)[1]) for a in covered)),
+        uncovered=tuple(sorted(labels.get(a, a.split(":", 1)[1]) for a in aspects.keys() - covered)),
+        duration_weeks=max(w for w in weeks if w is not None) if any(weeks) else None,
+        price_eur=sum(p for p in prices if p is not None) if any(p is not None for p in prices) else None,
+    )
+
+
+def packages_compose(
+    index: MatchIndex, need: Need, terms: QueryTerms, matches: Sequence[Match]
+) -> tuple[Package, ...]:
+    """A need and its ranked matches → packages across providers (see module docstring)."""
+    aspects = need_aspects(index, need, terms)
+    labels = {f"skill:{skill.uri}": skill.label for skill in need.skills}
+    floor = MIN_SCORE_SHARE * (matches[0].score if matches else 0.0)
+    candidates = []
+    for match in [m for m in matches if m.score >= floor][:CANDIDATES]:
+        doc = index.doc_of(match.key)
+        record = index.records[doc]
+        cover = covered_aspects(index, need, terms, doc)
+        if cover:
+            candidates.append((match, record.provider, cover, record.duration_weeks, record.price_eur))
+    return compose(aspects, candidates, labels)
