@@ -18,7 +18,11 @@ def regions_create() -> None:
     )[0]
     tampere = Region.objects.get_or_create(
         code="SK064",
-        defaults={"level": RegionLevel.SUB_REGION, "name": "Tampereen seutukunta", "parent": region},
+        defaults={
+            "level": RegionLevel.SUB_REGION,
+            "name": "Tampereen seutukunta",
+            "parent": region,
+        },
     )[0]
     south_west = Region.objects.get_or_create(
         code="SK069",

@@ -8,6 +8,7 @@ import io
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from jatkumo.broker.models import CaseState
 from jatkumo.broker.registry import unmet_demand_series
@@ -67,7 +68,8 @@ def test_unmet_series__filters_by_period_industry_and_sub_region(registry: ToyTa
 
 
 def test_unmet_series__states_source_method_and_first_date(registry: ToyTaxonomy):
-    series = unmet_demand_series(group_by="skill")
+    with translation.override("en"):
+        series = unmet_demand_series(group_by="skill")
     assert series.unmet_total == 3
     assert series.needs_total == 4
     assert "broker" in series.source

@@ -19,9 +19,6 @@ from jatkumo.broker.selectors import case_events_for_user
 from jatkumo.catalogue.models import Mode
 from jatkumo.taxonomy.models import Industry, Region, RegionLevel
 
-LANGUAGES = ("fi", "sv", "en")
-
-
 # --- input ---------------------------------------------------------------------------------------
 
 
@@ -30,7 +27,10 @@ class PreferencesSerializer(serializers.Serializer[Any]):
         ref_name = "NeedPreferences"
 
     modes = serializers.ListField(child=serializers.ChoiceField(Mode.values), required=False)
-    languages = serializers.ListField(child=serializers.ChoiceField(LANGUAGES), required=False)
+    # Checked against fi / sv / en by the need form (an enum here would clash in the schema).
+    languages = serializers.ListField(
+        child=serializers.CharField(max_length=2), required=False, help_text="fi, sv or en."
+    )
     max_price_eur = serializers.IntegerField(min_value=0, required=False, allow_null=True)
 
 

@@ -80,9 +80,7 @@ def matching_evaluate_isolated(*, directory: Path, method: str = "hybrid") -> di
         }
         command = [sys.executable, "-m", "jatkumo", "eval", "matching", str(directory)]
         command += ["--method", method, "--in-place"]
-        done = subprocess.run(  # noqa: S603 — our own interpreter and command
-            command, env=env, capture_output=True, text=True, check=False
-        )
+        done = subprocess.run(command, env=env, capture_output=True, text=True, check=False)
         _copy_caches(root / "cache", cache)
     if done.returncode != 0:
         raise RuntimeError(done.stderr.strip() or "the evaluation subprocess failed")
@@ -139,7 +137,10 @@ def _gold(directory: Path) -> dict[str, NeedGold]:
         if line.strip():
             m = json.loads(line)
             gold[m["need_id"]] = NeedGold(
-                m["need_id"], grades.get(m["need_id"], {}), bool(m["unmet"]), bool(m["needs_package"])
+                m["need_id"],
+                grades.get(m["need_id"], {}),
+                bool(m["unmet"]),
+                bool(m["needs_package"]),
             )
     return gold
 
@@ -162,7 +163,9 @@ def matching_evaluate(*, directory: Path, method: str = "hybrid") -> dict[str, A
                 record["id"],
                 tuple((r.provider, r.offering_id) for r in result.results),
                 result.unmet,
-                tuple(tuple(zip(p.providers, p.offering_ids, strict=True)) for p in result.packages),
+                tuple(
+                    tuple(zip(p.providers, p.offering_ids, strict=True)) for p in result.packages
+                ),
             )
         )
         confidences.append((result.confidence, gold[record["id"]].unmet))

@@ -130,6 +130,10 @@ def match_index_build() -> CatalogueMatchIndex:
         record = _record(row, provider, tags.get(row["pk"], []), sub_region_of)
         records.append(record)
         info[row["pk"]] = OfferingInfo(
-            row["external_id"], provider, record.title, row["url"] or "", tuple(row["industries"] or ())
+            row["external_id"],
+            provider,
+            record.title,
+            row["url"] or "",
+            tuple(row["industries"] or ()),
         )
     return CatalogueMatchIndex(MatchIndex(records), BaselineIndex(records), info, sub_region_of)

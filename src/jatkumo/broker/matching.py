@@ -27,6 +27,7 @@ from jatkumo.intel.match import rank
 from jatkumo.intel.match_baseline import baseline_rank
 from jatkumo.intel.match_types import Match, MatchOutcome, Need, NeedSkill, Preferences
 from jatkumo.intel.unmet import urgency_of
+from jatkumo.taxonomy.models import Label, LabelKind
 
 STAMP_TTL = 1.0
 """Seconds between two checks whether the catalogue changed (tests set 0)."""
@@ -145,13 +146,21 @@ def need_understand(
     preferences: dict[str, Any] | None,
     municipality: str | None,
     needed_by: dt.date | None,
+    skills: list[str] | None = None,
 ) -> tuple[Need, Any]:
-    """Need text and form fields → `intel` `Need` and the engine's annotation."""
+    """Need text and form fields → `intel` `Need` and the engine's annotation.
+
+    `skills`: the skill URIs the company confirmed; they replace the ones found (a confirmed
+    skill the text did not evidence gets score 1 and its preferred label).
+    """
     lang = language if language in ("fi", "sv", "en") else None
     annotation = annotator_get().annotate("need", text, language=lang)  # type: ignore[arg-type]
+    found = tuple(_skill(m) for m in annotation.skills)
+    if skills is not None:
+        found = _confirmed(found, skills, annotation.language)
     need = Need(
         text=text,
-        skills=tuple(_skill(m) for m in annotation.skills),
+        skills=found,
         occupations=tuple(
             NeedSkill(o.uri, o.label, float(o.score), tuple(e.text for e in o.evidence))
             for o in annotation.occupations[:1]
@@ -163,6 +172,20 @@ def need_understand(
         preferences=preferences_parse(preferences),
     )
     return need, annotation
+
+
+def _confirmed(
+    found: tuple[NeedSkill, ...], uris: list[str], language: str
+) -> tuple[NeedSkill, ...]:
+    known = {skill.uri: skill for skill in found}
+    missing = [uri for uri in uris if uri not in known]
+    labels: dict[str, str] = {}
+    for uri, lang, text in Label.objects.filter(
+        concept__uri__in=missing, kind=LabelKind.PREFERRED
+    ).values_list("concept__uri", "language", "text"):
+        if uri not in labels or lang == language:
+            labels[uri] = text
+    return tuple(known.get(uri) or NeedSkill(uri, labels.get(uri, uri), 1.0) for uri in uris)
 
 
 # --- results -----------------------------------------------------------------------------------
@@ -184,7 +207,8 @@ def match_reasons(match: Match) -> list[str]:
         said = ", ".join(f"'{w}'" for w in cover.need_words[:2]) or "the need"
         shown = ", ".join(f"'{w}'" for w in cover.offering_words[:2])
         reasons.append(
-            f"covers skill '{cover.label}' (need: {said}" + (f"; offering: {shown})" if shown else ")")
+            f"covers skill '{cover.label}' (need: {said}"
+            + (f"; offering: {shown})" if shown else ")")
         )
     if match.words:
         reasons.append("matching words: " + ", ".join(match.words[:8]))
@@ -225,10 +249,14 @@ def need_match(
     municipality: str | None = None,
     needed_by: dt.date | None = None,
     industry: str | None = None,
+    skills: list[str] | None = None,
     top: int = 10,
     method: str = "hybrid",
 ) -> MatchResult:
-    """A company's need in its own words → `MatchResult` over the published offerings."""
+    """A company's need in its own words → `MatchResult` over the published offerings.
+
+    `skills` (optional): the skill URIs the company confirmed, used instead of those found.
+    """
     index = match_index()
     need, annotation = need_understand(
         index,
@@ -237,6 +265,7 @@ def need_match(
         preferences=preferences,
         municipality=municipality,
         needed_by=needed_by,
+        skills=skills,
     )
     if method == "baseline":
         outcome = baseline_rank(index.baseline, need, top=top)

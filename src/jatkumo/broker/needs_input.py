@@ -13,8 +13,18 @@ from pathlib import Path
 from typing import Any
 
 KEYS = frozenset(
-    ["id", "text", "language", "company", "industry", "municipality", "headcount"]
-    + ["needed_by", "preferences", "extra"]
+    [
+        "id",
+        "text",
+        "language",
+        "company",
+        "industry",
+        "municipality",
+        "headcount",
+        "needed_by",
+        "preferences",
+        "extra",
+    ]
 )
 PREFERENCE_KEYS = frozenset(["modes", "languages", "max_price_eur"])
 MODES = frozenset(["contact", "online_live", "online_self_paced", "blended", "workplace"])
@@ -34,9 +44,7 @@ def _preferences_problems(value: Any) -> list[str]:
     if not isinstance(value, dict):
         return ["preferences must be an object"]
     problems = [f"unknown preference '{key}'" for key in value if key not in PREFERENCE_KEYS]
-    if "modes" in value and not (
-        isinstance(value["modes"], list) and set(value["modes"]) <= MODES
-    ):
+    if "modes" in value and not (isinstance(value["modes"], list) and set(value["modes"]) <= MODES):
         problems.append("preferences.modes must be a list of " + ", ".join(sorted(MODES)))
     if "languages" in value and not (
         isinstance(value["languages"], list) and set(value["languages"]) <= LANGUAGES

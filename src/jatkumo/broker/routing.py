@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 
 from jatkumo.catalogue.models import Offering
 from jatkumo.organisations.models import ContactRole, ServiceKind
-from jatkumo.taxonomy.models import Concept, EducationField, Relation, RelationKind
+from jatkumo.taxonomy.models import Relation, RelationKind
 
 # Ours, not an official concordance: the ISCO-08 major group (one digit) or sub-major group (two
 # digits) of an occupation → the ISCED-F 2013 broad fields of education that usually train for
@@ -190,13 +190,3 @@ def routing_targets(
             best[role.organisation_id] = RoutingTarget(role.organisation_id, role, score, reasons)
     ranked = sorted(best.values(), key=lambda t: (-t.score, t.contact_role.organisation.name))
     return ranked[:limit]
-
-
-def education_field_names(codes: Iterable[str]) -> dict[str, str]:
-    """Names of fields of education by code, for explanations."""
-    return {f.code: str(f) for f in EducationField.objects.filter(code__in=list(codes))}
-
-
-def concept_codes(uris: Iterable[str]) -> dict[str, str]:
-    """ISCO or other codes of concepts by URI."""
-    return dict(Concept.objects.filter(uri__in=list(uris)).values_list("uri", "code"))

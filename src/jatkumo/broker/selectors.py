@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.db.models import Prefetch, Q, QuerySet
+from django.utils import translation
 from django.utils.translation import gettext as _
 
 from jatkumo.accounts.models import User
@@ -21,6 +22,8 @@ from jatkumo.catalogue.models import Offering
 from jatkumo.catalogue.selectors import offering_path
 from jatkumo.core.errors import NotFound
 from jatkumo.organisations.models import Organisation
+from jatkumo.taxonomy.models import Industry, Region
+from jatkumo.taxonomy.selectors import concept_label
 
 OPEN_STATES = [CaseState.NEW, CaseState.ROUTED, CaseState.CONTACTED, CaseState.PROPOSAL]
 
@@ -173,6 +176,7 @@ def user_can_see_company(user: AnyUser, organisation: Organisation) -> bool:
 class CompanyCase:
     case: Case
     events: list[CaseEvent]
+    visible: bool  # the user may open the case itself
 
 
 def company_history(*, organisation: Organisation, user: AnyUser) -> list[CompanyCase]:
@@ -187,7 +191,12 @@ def company_history(*, organisation: Organisation, user: AnyUser) -> list[Compan
         .prefetch_related("routings__organisation")
         .order_by("-created_at", "-pk")
     )
-    return [CompanyCase(case, case_events_for_user(case=case, user=user)) for case in cases]
+    return [
+        CompanyCase(
+            case, case_events_for_user(case=case, user=user), access.user_can_see_case(user, case)
+        )
+        for case in cases
+    ]
 
 
 def company_get(*, organisation_id: int) -> Organisation:
@@ -204,3 +213,20 @@ def company_contacts(*, organisation: Organisation) -> QuerySet[Need]:
         .exclude(Q(contact_name="") & Q(contact_email=""))
         .order_by("-submitted_at")
     )
+
+
+def need_facts(need: Need) -> dict[str, Any]:
+    """Names for the need's codes and its confirmed skills' labels, for the case page."""
+    lang = translation.get_language() or "fi"
+    industry_code = need.industry or str((need.understood.get("industry") or {}).get("code", ""))
+    rows = need.skills.filter(removed=False).select_related("concept")
+    return {
+        "industry": Industry.objects.filter(code=industry_code).first() or industry_code,
+        "municipality": Region.objects.filter(code=need.municipality).first()
+        if need.municipality
+        else None,
+        "skill_labels": [
+            concept_label(row.concept, lang)
+            for row in rows.prefetch_related("concept__labels").order_by("-score", "pk")
+        ],
+    }

@@ -7,7 +7,6 @@ case, routes it (`services_cases.case_route`) and notifies the people it was rou
 
 from __future__ import annotations
 
-import datetime as dt
 import inspect
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -128,8 +127,11 @@ def _run_match(need: Need) -> dict[str, Any]:
         if "skills" in inspect.signature(matching.need_match).parameters:
             kwargs["skills"] = [s.concept.uri for s in confirmed]
         else:
-            added = [concept_label(s.concept, need.language or "fi") for s in confirmed
-                     if s.origin == SkillOrigin.ADDED]
+            added = [
+                concept_label(s.concept, need.language or "fi")
+                for s in confirmed
+                if s.origin == SkillOrigin.ADDED
+            ]
             kwargs["text"] = "\n".join([need.text, *added])
     return match_snapshot(matching.need_match(**kwargs))
 
@@ -235,8 +237,3 @@ def need_submit(*, need: Need, user: User | None = None) -> Case:
 def _best_coverage(snapshot: Mapping[str, Any]) -> float | None:
     coverages = [p["coverage"] for p in snapshot.get("packages", [])]
     return max(coverages) if coverages else None
-
-
-def need_draft_is_stale(need: Need, *, days: int = 30) -> bool:
-    """Drafts older than this are not offered for sending any more."""
-    return need.submitted_at is None and need.created_at < timezone.now() - dt.timedelta(days=days)

@@ -49,6 +49,8 @@ def _organisation_id(user: User | None) -> int | None:
 
 def _record_response(case: Case, user: User) -> None:
     """The first response of a routed organisation, on its routing and on the case."""
+    if user.organisation_id is None:
+        return
     now = timezone.now()
     updated = CaseRouting.objects.filter(
         case=case, organisation_id=user.organisation_id, responded_at__isnull=True

@@ -26,6 +26,7 @@ from jatkumo.broker.selectors import (
     company_contacts,
     company_get,
     company_history,
+    need_facts,
     notification_list,
     response_time,
     snapshot_cards,
@@ -90,7 +91,11 @@ def _proposable(case: Case, user: User) -> list[Offering]:
     offerings = Offering.objects.filter(status=Status.PUBLISHED).select_related("provider")
     found = list(offerings.filter(pk__in=[m for m in matched if str(m).isdigit()]))
     if user.organisation_id:
-        found += list(offerings.filter(provider_id=user.organisation_id).exclude(pk__in=found)[:50])
+        found += list(
+            offerings.filter(provider_id=user.organisation_id).exclude(
+                pk__in=[o.pk for o in found]
+            )[:50]
+        )
     return found
 
 
@@ -103,6 +108,7 @@ def case_detail(request: HttpRequest, case_id: int) -> HttpResponse:
         return _case_action(request, case, user)
     cards, packages = snapshot_cards(case.match_snapshot)
     context = {
+        **need_facts(case.need),
         "case": case,
         "need": case.need,
         "snapshot": case.match_snapshot,
@@ -135,8 +141,6 @@ def _case_action(request: HttpRequest, case: Case, user: User) -> HttpResponse:
         action()
     except ApplicationError as error:
         messages.error(request, str(error))
-    else:
-        messages.success(request, _("Saved."))
     return HttpResponseRedirect(reverse("broker:case-detail", args=[case.pk]))
 
 
@@ -176,8 +180,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     if request.method == "POST":
         ids = None if request.POST.get("all") else [int(i) for i in request.POST.getlist("id")]
-        count = notification_mark_read(user=user, notification_ids=ids)
-        messages.success(request, _("%(count)s marked as read.") % {"count": count})
+        notification_mark_read(user=user, notification_ids=ids)
         return HttpResponseRedirect(reverse("broker:inbox"))
     notifications = list(notification_list(user=user)[:100])
     unread = sum(1 for n in notifications if n.read_at is None)

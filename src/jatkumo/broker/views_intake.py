@@ -13,7 +13,6 @@ from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import translation
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
@@ -165,7 +164,6 @@ def _review_action(request: HttpRequest, need: Need) -> HttpResponse:
             concept = Concept.objects.filter(pk=_int(request.POST.get("concept"))).first()
             if concept is not None:
                 need_skills_update(need=need, add=[concept])
-                messages.success(request, _("Skill added; the matches were updated."))
         elif action == "rematch":
             need_skills_update(need=need)
     except ApplicationError as error:

@@ -123,7 +123,9 @@ class MatchIndex:
 
     def document_frequency(self, word: QueryWord) -> int:
         """In how many offerings the word occurs at all (by a lemma or by all its parts)."""
-        return max((len(self.text.postings.get(lemma, ((),))[0]) for lemma in word.lemmas), default=0)
+        return max(
+            (len(self.text.postings.get(lemma, ((),))[0]) for lemma in word.lemmas), default=0
+        )
 
     def terms(self, text: str) -> QueryTerms:
         """A need text → its content words, their weights and their postings (common words out)."""
@@ -209,11 +211,14 @@ def rank(
         parts.append(("preferences", round(factor, 4)))
         covers = _covers(index, need, doc)
         words = _matched_words(terms, doc)
-        scored.append(Match(index.records[doc].key, round(base * factor, 4), tuple(parts), covers, words, notes))
+        scored.append(
+            Match(
+                index.records[doc].key, round(base * factor, 4), tuple(parts), covers, words, notes
+            )
+        )
     scored.sort(key=lambda m: (-m.score, m.key))
     coverage = confidence_of(index, need, terms, [index.doc_of(m.key) for m in scored[:TOP_COVER]])
     model = unmet_model or UnmetModel()
     unmet, reasons = model.decide(coverage)
     found = packages_compose(index, need, terms, scored) if packages and not unmet else ()
     return MatchOutcome(tuple(scored[:top]), found, unmet, round(coverage, 4), reasons)
-

@@ -84,8 +84,7 @@ def matching_metrics(runs: Sequence[NeedRun], gold: Mapping[str, NeedGold]) -> d
         "ndcg@10": sum(ndcg_at(r.ranked, gold[r.need_id].grades) for r in ranked) / len(ranked)
         if ranked
         else 0.0,
-        "recall@10": sum(recall_at(r.ranked, gold[r.need_id].grades) for r in ranked)
-        / len(ranked)
+        "recall@10": sum(recall_at(r.ranked, gold[r.need_id].grades) for r in ranked) / len(ranked)
         if ranked
         else 0.0,
         **_prf(runs, gold),
@@ -95,7 +94,12 @@ def matching_metrics(runs: Sequence[NeedRun], gold: Mapping[str, NeedGold]) -> d
         else 0.0,
     }
     rounded = {key: round(value, 4) for key, value in report.items()}
-    return {**rounded, "needs": len(runs), "ranked_needs": len(ranked), "package_needs": len(packaged)}
+    return {
+        **rounded,
+        "needs": len(runs),
+        "ranked_needs": len(ranked),
+        "package_needs": len(packaged),
+    }
 
 
 def _f1_at(threshold: float, pairs: Sequence[tuple[float, bool]]) -> float:

@@ -68,11 +68,17 @@ def covered_aspects(index: MatchIndex, need: Need, terms: QueryTerms, doc: int) 
     return frozenset(found)
 
 
+def _name(aspect: str) -> str:
+    return aspect.partition(":")[2] or aspect
+
+
 def _value(aspects: Aspects, covered: frozenset[str]) -> float:
     return sum(aspects.get(a, 0.0) for a in covered)
 
 
-def _valid(combo: Sequence[int], providers: Sequence[str], covers: Sequence[frozenset[str]]) -> bool:
+def _valid(
+    combo: Sequence[int], providers: Sequence[str], covers: Sequence[frozenset[str]]
+) -> bool:
     if len({providers[i] for i in combo}) < len(combo):
         return False
     for i in combo:  # every member adds something the others do not
@@ -85,11 +91,14 @@ def _valid(combo: Sequence[int], providers: Sequence[str], covers: Sequence[froz
 def _combos(n: int, covers: Sequence[frozenset[str]], aspects: Aspects) -> list[tuple[int, ...]]:
     """Exact: every pair and triple; greedy: from each seed add the best gain until MAX_SIZE."""
     if n <= EXACT_LIMIT:
-        return [c for size in range(2, MAX_SIZE + 1) for c in itertools.combinations(range(n), size)]
+        return [
+            c for size in range(2, MAX_SIZE + 1) for c in itertools.combinations(range(n), size)
+        ]
     found = []
-    for seed in range(min(SEEDS, n)):
+    seeds = sorted(range(n), key=lambda i: -_value(aspects, covers[i]))[:SEEDS]
+    for seed in seeds:
         combo = [seed]
-        have = covers[seed]
+        have = frozenset(covers[seed])
         while len(combo) < MAX_SIZE:
             gains = [(_value(aspects, covers[j] - have), -j) for j in range(n) if j not in combo]
             gain, best = max(gains)
@@ -110,7 +119,7 @@ def compose(
     total = sum(aspects.values())
     if total <= 0 or len(candidates) < 2:
         return ()
-    covers = [c[2] & aspects.keys() for c in candidates]
+    covers = [frozenset(c[2] & aspects.keys()) for c in candidates]
     providers = [c[1] for c in candidates]
     single = max(_value(aspects, cover) for cover in covers) / total
     best = max(c[0].score for c in candidates) or 1.0
@@ -132,7 +141,7 @@ def compose(
     )
 
 
-def _package(
+def _package(  # noqa: PLR0917 — one call site, all values of one package
     aspects: Aspects,
     candidates: Sequence[tuple[Match, str, frozenset[str], float | None, float | None]],
     combo: Sequence[int],
@@ -145,10 +154,12 @@ def _package(
     return Package(
         keys=tuple(candidates[i][0].key for i in combo),
         coverage=coverage,
-        covered=tuple(sorted(labels.get(a, a.split(":", 1)[1]) for a in covered)),
-        uncovered=tuple(sorted(labels.get(a, a.split(":", 1)[1]) for a in aspects.keys() - covered)),
+        covered=tuple(sorted(labels.get(a, _name(a)) for a in covered)),
+        uncovered=tuple(sorted(labels.get(a, _name(a)) for a in aspects.keys() - covered)),
         duration_weeks=max(w for w in weeks if w is not None) if any(weeks) else None,
-        price_eur=sum(p for p in prices if p is not None) if any(p is not None for p in prices) else None,
+        price_eur=sum(p for p in prices if p is not None)
+        if any(p is not None for p in prices)
+        else None,
     )
 
 
@@ -165,5 +176,7 @@ def packages_compose(
         record = index.records[doc]
         cover = covered_aspects(index, need, terms, doc)
         if cover:
-            candidates.append((match, record.provider, cover, record.duration_weeks, record.price_eur))
+            candidates.append(
+                (match, record.provider, cover, record.duration_weeks, record.price_eur)
+            )
     return compose(aspects, candidates, labels)

@@ -62,7 +62,9 @@ def _checks(need: Need, offering: OfferingRecord) -> list[tuple[str, str, float]
     return found
 
 
-def preference_fit(need: Need, offering: OfferingRecord) -> tuple[float, tuple[tuple[str, str], ...], bool]:
+def preference_fit(
+    need: Need, offering: OfferingRecord
+) -> tuple[float, tuple[tuple[str, str], ...], bool]:
     """Need × offering → (penalty factor, notes, allowed by the strict preferences)."""
     factor = 1.0
     notes: list[tuple[str, str]] = []

@@ -71,7 +71,9 @@ def result_text(result: MatchResult) -> str:
         lines.append(f"{rank:2}. {r.score:.3f}  {r.title} — {r.provider} [{r.offering_id}]")
         lines += [f"      · {reason}" for reason in r.reasons]
     for package in result.packages:
-        titles = " + ".join(f"{i} ({p})" for i, p in zip(package.offering_ids, package.providers))
+        titles = " + ".join(
+            f"{i} ({p})" for i, p in zip(package.offering_ids, package.providers, strict=False)
+        )
         lines.append(f"Package {package.coverage:.0%}: {titles}")
         if package.uncovered:
             lines.append("      uncovered: " + ", ".join(package.uncovered))

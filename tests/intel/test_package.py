@@ -1,0 +1,83 @@
+"""Stage `package`: weighted set cover across providers, toy data, no database."""
+
+from __future__ import annotations
+
+from jatkumo.intel.match import rank
+from jatkumo.intel.match_types import Match
+from jatkumo.intel.package import compose
+from tests.intel.match_toy import FINNISH, FORKLIFT, SAFETY, need, toy_index
+
+
+def _candidate(
+    key: int,
+    provider: str,
+    covers: set[str],
+    weeks: float | None = None,
+    price: float | None = None,
+):
+    return (Match(key, 1.0, (), (), ()), provider, frozenset(covers), weeks, price)
+
+
+def test_compose__covers_three_skills_with_three_providers():
+    aspects = {"a": 1.0, "b": 1.0, "c": 1.0}
+    candidates = [
+        _candidate(1, "P1", {"a"}, 2, 100),
+        _candidate(2, "P2", {"b"}, 1, 50),
+        _candidate(3, "P3", {"c"}, 4, 0),
+        _candidate(4, "P1", {"b"}),
+    ]
+
+    best = compose(aspects, candidates)[0]
+
+    assert set(best.keys) == {1, 2, 3}
+    assert best.coverage == 1.0
+    assert best.uncovered == ()
+    assert best.duration_weeks == 4
+    assert best.price_eur == 150
+
+
+def test_compose__never_puts_two_offerings_of_one_provider_together():
+    aspects = {"a": 1.0, "b": 1.0}
+    candidates = [_candidate(1, "P1", {"a"}), _candidate(2, "P1", {"b"})]
+
+    assert compose(aspects, candidates) == ()
+
+
+def test_compose__no_package_when_one_offering_covers_everything():
+    aspects = {"a": 1.0, "b": 1.0}
+    candidates = [_candidate(1, "P1", {"a", "b"}), _candidate(2, "P2", {"b"})]
+
+    assert compose(aspects, candidates) == ()
+
+
+def test_compose__says_what_stays_uncovered():
+    aspects = {"skill:a": 1.0, "skill:b": 1.0, "skill:z": 1.0}
+    candidates = [_candidate(1, "P1", {"skill:a"}), _candidate(2, "P2", {"skill:b"})]
+
+    best = compose(aspects, candidates, {"skill:z": "zebra care"})[0]
+
+    assert best.uncovered == ("zebra care",)
+    assert round(best.coverage, 2) == 0.67
+
+
+def test_compose__greedy_beyond_the_exact_limit_still_finds_the_cover():
+    aspects = {"a": 1.0, "b": 1.0, "c": 1.0}
+    candidates = [_candidate(i, f"X{i}", set()) for i in range(30)]
+    candidates[3] = _candidate(3, "P1", {"a", "b"})
+    candidates[7] = _candidate(7, "P2", {"c"})
+
+    best = compose(aspects, candidates)[0]
+
+    assert set(best.keys) == {3, 7}
+
+
+def test_rank__composes_a_package_for_a_multi_skill_need():
+    outcome = rank(
+        toy_index(),
+        need("trukkikortti, työturvallisuuskortti ja työelämäsuomi", FORKLIFT, SAFETY, FINNISH),
+    )
+
+    assert outcome.packages
+    best = outcome.packages[0]
+    assert len(best.keys) == 3
+    assert best.coverage == 1.0
