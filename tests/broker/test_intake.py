@@ -134,8 +134,10 @@ def test_intake__remove_and_add_skills__matches_again_with_the_corrections(
     added = need.skills.get(concept=world.welder)
     assert added.origin == "added"
     assert not added.removed
-    # The third match call was told about the added skill.
-    assert "hitsaaja" in fixed_match["calls"][-1]["text"]
+    # The last match was told what the company confirmed: the added skill, not the removed one.
+    confirmed = fixed_match["calls"][-1]["skills"]
+    assert world.welder.uri in confirmed
+    assert world.drawings.uri not in confirmed
 
 
 def test_intake__skill_picker__lists_skills_with_add_buttons(

@@ -39,7 +39,7 @@ def case_recipients(
 
 
 def _site_url() -> str:
-    return str(getattr(settings, "SITE_URL", "http://localhost:8000")).rstrip("/")
+    return str(settings.SITE_URL).rstrip("/")
 
 
 def case_url(case: Case) -> str:

@@ -7,7 +7,6 @@ case, routes it (`services_cases.case_route`) and notifies the people it was rou
 
 from __future__ import annotations
 
-import inspect
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -37,7 +36,6 @@ from jatkumo.organisations.business_id import normalise_business_id, validate_bu
 from jatkumo.organisations.models import Organisation, OrganisationKind, OrganisationRole
 from jatkumo.organisations.services import organisation_create
 from jatkumo.taxonomy.models import Concept
-from jatkumo.taxonomy.selectors import concept_label
 
 MAX_TEXT = 20_000
 
@@ -108,11 +106,11 @@ def need_create(
 
 
 def _run_match(need: Need) -> dict[str, Any]:
-    """Match the need; once the company has corrected the skills, match on what it confirmed.
-
-    The adapter takes confirmed skill URIs when it offers a `skills` parameter; until then the
-    labels of added skills are appended to the text so that matching sees them too.
-    """
+    """Match the need; once the company has corrected the skills, match on what it confirmed."""
+    skills = None
+    if need.skills.filter(Q(removed=True) | Q(origin=SkillOrigin.ADDED)).exists():
+        confirmed = need.skills.filter(removed=False).select_related("concept").order_by("pk")
+        skills = [s.concept.uri for s in confirmed]
     kwargs: dict[str, Any] = {
         "text": need.text,
         "language": need.language or None,
@@ -120,19 +118,9 @@ def _run_match(need: Need) -> dict[str, Any]:
         "municipality": need.municipality or None,
         "needed_by": need.needed_by,
         "industry": need.industry or None,
+        "skills": skills,
         "top": 10,
     }
-    if need.skills.filter(Q(removed=True) | Q(origin=SkillOrigin.ADDED)).exists():
-        confirmed = need.skills.filter(removed=False).select_related("concept").order_by("pk")
-        if "skills" in inspect.signature(matching.need_match).parameters:
-            kwargs["skills"] = [s.concept.uri for s in confirmed]
-        else:
-            added = [
-                concept_label(s.concept, need.language or "fi")
-                for s in confirmed
-                if s.origin == SkillOrigin.ADDED
-            ]
-            kwargs["text"] = "\n".join([need.text, *added])
     return match_snapshot(matching.need_match(**kwargs))
 
 

@@ -47,7 +47,7 @@ def _client_ip(request: HttpRequest) -> str:
 
 def _rate_limited(request: HttpRequest) -> bool:
     """At most BROKER_INTAKE_PER_HOUR needs per address and hour (Django's cache)."""
-    limit = int(getattr(settings, "BROKER_INTAKE_PER_HOUR", 10))
+    limit = settings.BROKER_INTAKE_PER_HOUR
     key = f"broker-intake:{_client_ip(request)}:{int(time.time() // 3600)}"
     cache.add(key, 0, timeout=3600)
     return cache.incr(key) > limit

@@ -125,6 +125,11 @@ EMAIL_HOST_PASSWORD = env.env_str("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env.env_bool("DJANGO_EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env.env_str("DJANGO_DEFAULT_FROM_EMAIL", "jatkumo@localhost")
 
+# The public address of this site, for links in emails (case status, inbox).
+SITE_URL = env.env_str("JATKUMO_SITE_URL", "http://127.0.0.1:8000")
+# Public need form: at most this many needs per address and hour.
+BROKER_INTAKE_PER_HOUR = int(env.env_str("JATKUMO_BROKER_INTAKE_PER_HOUR", "10"))
+
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "jatkumo.core.api_errors.exception_handler",
