@@ -43,6 +43,7 @@ def _setup(argv: Sequence[str]) -> int:
     from django.core.management import call_command
 
     from jatkumo.accounts.services import demo_admin_ensure
+    from jatkumo.broker.demo import needs_load_demo
     from jatkumo.catalogue.demo import offerings_load_demo
     from jatkumo.guidance.content import guidance_load_content
     from jatkumo.organisations.demo import demo_user_list, organisations_load_demo
@@ -62,6 +63,8 @@ def _setup(argv: Sequence[str]) -> int:
         print("Demo content created: " + ", ".join(f"{k} {v}" for k, v in counts.items()))
         offerings = offerings_load_demo(data_dir=settings.BUNDLED_DATA_DIR)
         print("Demo offerings: " + ", ".join(f"{k} {v}" for k, v in offerings.items()))
+        needs = needs_load_demo(data_dir=settings.BUNDLED_DATA_DIR)
+        print("Demo company needs: " + ", ".join(f"{k} {v}" for k, v in needs.items()))
         print(f"Demo admin: username '{username}', password '{password}'")
         for name, role, organisation in demo_user_list(data_dir=settings.BUNDLED_DATA_DIR):
             print(f"Demo user:  username '{name}' ({role}, {organisation}), same password")
@@ -93,7 +96,6 @@ def _serve(argv: Sequence[str]) -> int:
     # Collect first: WhiteNoise looks at the static root when the application is created.
     call_command("collectstatic", interactive=False, verbosity=0)
     from jatkumo.config.wsgi import application
-
 
     print(f"Jatkumo is served on http://{args.host}:{args.port}/ (Ctrl+C stops)")
     serve(application, host=args.host, port=args.port, threads=args.threads)
