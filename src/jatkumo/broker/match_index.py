@@ -136,4 +136,6 @@ def match_index_build() -> CatalogueMatchIndex:
             row["url"] or "",
             tuple(row["industries"] or ()),
         )
-    return CatalogueMatchIndex(MatchIndex(records), BaselineIndex(records), info, sub_region_of)
+    intel = MatchIndex(records)  # the baseline ranks over the same BM25 postings: built once
+    baseline: BaselineIndex = intel
+    return CatalogueMatchIndex(intel, baseline, info, sub_region_of)

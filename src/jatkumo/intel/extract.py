@@ -21,7 +21,9 @@ Method:
 
 from __future__ import annotations
 
+import bisect
 import math
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -196,24 +198,221 @@ def _useful_concepts(index: LexiconIndex) -> set[int]:
     return _USEFUL_CACHE[key]
 
 
+
+# --- sections of a job ad or need ------------------------------------------------------------
+#
+# A job ad says what it asks for under headings or cue phrases ("Toivomme", "Vi förväntar",
+# "Requirements"), and says other things elsewhere: who the employer is (the opening sentences
+# about the company), what it offers ("Tarjoamme"), the terms of the job ("Työaika:",
+# "Palkkaus:") and how to apply ("Hakeminen:"). A skill named only there is not a requirement.
+# `sections` labels every sentence of a text with one kind; `extract` multiplies a mention's
+# weight by the kind's factor (SECTION_FACTOR; 0 drops the mention and its evidence).
+
+SECTION_FACTOR: dict[str, float] = {
+    "requirements": 1.25,  # Toivomme / Edellytämme / Vi förväntar / Requirements
+    "tasks": 1.25,  # Työtehtävät / Tehtäviisi kuuluu / Arbetsuppgifter / Responsibilities
+    "hire": 1.0,  # Haemme X / Vi söker / We are looking for: names the job
+    "body": 1.0,  # no cue: a text without structure is all body (needs, short texts)
+    "nice": 0.7,  # eduksi / plussaa / meriterande / an advantage: not a core requirement
+    "company": 0.5,  # the opening sentences about the organisation
+    "offer": 0.3,  # Tarjoamme / Vi erbjuder / We offer
+    "conditions": 0.0,  # Työn tiedot / Työaika / Palkkaus / Sijainti / Työsuhteen kesto
+    "apply": 0.0,  # Hakeminen / Hae viimeistään / Lisätietoja / How to apply
+}
+
+
+def _cues(*phrases: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(phrases) + r")", re.IGNORECASE)
+
+
+# Kind → cue phrases; a cue at the start of a sentence or heading sets the section from there.
+_START_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    (
+        "conditions",
+        _cues(
+            r"työn tiedot", r"työaika", r"työsuhteen (?:kesto|muoto|tyyppi)", r"palkkaus",
+            r"palkka\b", r"sijainti", r"työpaikan (?:sijainti|osoite)", r"työn alkamis",
+            r"information om tjänsten", r"arbetstid", r"anställningens (?:längd|form)",
+            r"lön\b", r"ort\b", r"placeringsort", r"job details", r"working hours",
+            r"employment(?: type)?:", r"salary", r"location", r"start date",
+        ),
+    ),
+    (
+        "apply",
+        _cues(
+            r"hakeminen", r"hae\b", r"hakuaika", r"haku päättyy", r"lähetä hakemus",
+            r"lisätietoja", r"ansökan", r"sök\b", r"mer information", r"how to apply",
+            r"apply\b", r"for more information", r"further information",
+        ),
+    ),
+    (
+        "offer",
+        _cues(
+            r"(?:me )?tarjoamme", r"tarjolla", r"meillä saat", r"vi erbjuder", r"vi kan erbjuda",
+            r"we offer", r"what we offer", r"benefits",
+        ),
+    ),
+    (
+        "requirements",
+        _cues(
+            r"toivomme", r"edellytämme", r"odotamme", r"vaadimme", r"vaatimukset",
+            r"(?:sinulla|teillä) (?:on|tulee olla)", r"osaat", r"hallitset", r"olet\b",
+            r"vi förväntar", r"vi förutsätter", r"vi önskar", r"krav", r"kvalifikationer",
+            r"du har", r"du är", r"requirements", r"qualifications", r"we (?:hope|expect|require)",
+            r"you (?:have|are|must|should)", r"must have",
+        ),
+    ),
+    (
+        "tasks",
+        _cues(
+            r"työtehtävät", r"tehtävät", r"tehtäviisi kuuluu", r"tehtävään kuuluu",
+            r"työhösi kuuluu", r"työskentelet", r"vastaat", r"tehtävänäsi",
+            r"arbetsuppgifter", r"i arbetet ingår", r"dina (?:arbets)?uppgifter",
+            r"du kommer att", r"your tasks", r"responsibilities", r"duties", r"you will",
+        ),
+    ),
+)
+# Cues that count anywhere in a sentence.
+_NICE = _cues(
+    r"eduksi", r"plussaa", r"etua\b", r"arvostamme", r"meriterande", r"en fördel",
+    r"ett plus", r"uppskattas", r"an advantage", r"a plus", r"nice to have", r"an asset",
+    r"desirable", r"preferred", r"a bonus",
+)
+_REQUIRED = _cues(r"vaaditaan", r"edellytetään", r"krävs", r"is required", r"are required")
+_HIRE = _cues(
+    r"haemme", r"etsimme", r"hakee", r"etsii", r"rekrytoimme", r"tarvitsemme", r"söker",
+    r"looking for", r"hiring", r"seeking",
+)
+_COMPANY = re.compile(
+    r"\b(?:Oy|Oyj|Ab|Abp|Ky|Ltd|Inc|ry|Olemme|Yrityksemme|Vi är|We are)\b"
+)
+_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+(?=\s|$)|$)")
+_KEY_VALUE = re.compile(r"^\s*[^\s:][^:]{0,40}:\s*\S")
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A sentence or line of a text and the kind of ad section it belongs to."""
+
+    start: int
+    end: int
+    kind: str
+
+    @property
+    def factor(self) -> float:
+        return SECTION_FACTOR[self.kind]
+
+
+def _start_kind(sentence: str) -> str | None:
+    head = sentence.lstrip(" \t-•*–·").lower()
+    for kind, pattern in _START_CUES:
+        found = pattern.match(head)
+        if found:
+            return kind
+    return None
+
+
+def sections(text: str) -> list[Section]:
+    """Text → its sentences and lines with a section kind each, in order (see SECTION_FACTOR).
+
+    Rules: a heading (a short line without a full stop) or a `Key: value` line whose start is a
+    cue sets the section of the lines that follow, until the next cue; a sentence that starts
+    with a cue sets it for the rest of its paragraph. A sentence with a nice-to-have cue is
+    `nice`, one with "vaaditaan"/"krävs" is `requirements`, one that says whom the employer
+    looks for is `hire`. When a text has several paragraphs and its first sentence is about the
+    organisation (a company form such as Oy/Ab/Ltd, or "Olemme"/"We are"), the first paragraph
+    is `company` up to the first cue. Everything else is `body`.
+    """
+    result: list[Section] = []
+    paragraphs = text.count("\n\n") > 0
+    heading_kind = "body"
+    sentence_kind: str | None = None
+    position = 0
+    first_paragraph = True
+    for line in text.split("\n"):
+        line_start = position
+        position += len(line) + 1
+        stripped = line.strip()
+        if not stripped:
+            if result:
+                first_paragraph = False
+            sentence_kind = None
+            continue
+        words = stripped.split()
+        heading = len(words) <= 6 and not stripped.endswith(".")
+        cue = _start_kind(stripped)
+        if cue and (heading or _KEY_VALUE.match(line)):
+            heading_kind = cue
+            sentence_kind = None
+            result.append(Section(line_start, line_start + len(line), cue))
+            continue
+        for found in _SENTENCE.finditer(line):
+            sentence = found.group()
+            if not sentence.strip():
+                continue
+            start = _start_kind(sentence)
+            if start is not None:
+                sentence_kind = start
+            if (
+                first_paragraph
+                and paragraphs
+                and not result
+                and start is None
+                and _COMPANY.search(sentence)
+            ):
+                sentence_kind = "company"
+            kind = sentence_kind or heading_kind
+            if kind in {"company", "body", "tasks", "requirements", "hire"}:
+                if _NICE.search(sentence):
+                    kind = "nice"
+                elif _REQUIRED.search(sentence):
+                    kind = "requirements"
+                elif _HIRE.search(sentence) and kind in {"company", "body"}:
+                    kind = "hire"
+                    if sentence_kind == "company":
+                        sentence_kind = None
+            result.append(Section(line_start + found.start(), line_start + found.end(), kind))
+    return result
+
+
+def section_factor(found: Sequence[Section], offset: int) -> tuple[float, str]:
+    """The factor and kind of the section that holds character `offset` (body when none)."""
+    starts = [s.start for s in found]
+    at = bisect.bisect_right(starts, offset) - 1
+    if at >= 0 and offset < found[at].end:
+        return found[at].factor, found[at].kind
+    return SECTION_FACTOR["body"], "body"
+
+
 def extract(
     fields: Sequence[tuple[str, AnalysedText]],
     index: LexiconIndex,
     *,
     analyser: Analyser | None = None,
+    use_sections: bool = True,
 ) -> list[Mention]:
     """Analysed fields (title, text) → mentions of ESCO skills/occupations and ISCO groups.
 
-    Evidence offsets index the field's own text (`Evidence.field` names it).
+    Evidence offsets index the field's own text (`Evidence.field` names it). With
+    `use_sections` a hit's weight is multiplied by its section's factor (`sections`); hits in
+    sections with factor 0 (job terms, how to apply) are dropped.
     """
     texts = dict(fields)
     language = fields[-1][1].language if fields else "fi"
+    parts_of = {
+        name: sections(analysed.text) if use_sections and name != "title" else []
+        for name, analysed in fields
+    }
     evidence: dict[int, list[Evidence]] = defaultdict(list)
     best: dict[int, float] = defaultdict(float)
+    best_parts: dict[int, tuple[float, float]] = {}
     first_position: dict[int, float] = {}
     for hit in find_hits(fields, index, analyser=analyser):
         source = texts[hit.field].text
         length = max(1, len(source))
+        factor, _kind = section_factor(parts_of[hit.field], hit.start)
+        if factor <= 0.0:
+            continue
         for concept, label, weight, how in hit.entries:
             targets = index.aligned.get(concept, (concept,))
             matched = f"{index.labels[label][0]} ({index.labels[label][1]})"
@@ -226,7 +425,9 @@ def extract(
                 )
                 if span not in evidence[target]:
                     evidence[target].append(span)
-                best[target] = max(best[target], weight)
+                if weight * factor > best[target]:
+                    best[target] = weight * factor
+                    best_parts[target] = (weight, factor)
                 if hit.field != "title":
                     position = hit.start / length
                     first_position[target] = min(first_position.get(target, 1.0), position)
@@ -238,8 +439,10 @@ def extract(
         position = 1.0 + 0.2 * (1.0 - first_position.get(target, 1.0))
         score = best[target] * count_factor * title * position
         found = index.concepts[target]
+        specificity, factor = best_parts[target]
         parts = (
-            ("specificity", round(best[target], 4)),
+            ("specificity", round(specificity, 4)),
+            ("section", factor),
             ("evidence_count", round(count_factor, 4)),
             ("title", title),
             ("position", round(position, 4)),

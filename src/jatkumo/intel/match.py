@@ -31,14 +31,16 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from jatkumo.intel.language import Analyser, default_analyser
+from jatkumo.intel.match_parts import part_best, parts_rank
 from jatkumo.intel.match_types import (
     Match,
     MatchOutcome,
     Need,
     OfferingRecord,
+    Package,
     SkillCover,
 )
-from jatkumo.intel.package import packages_compose
+from jatkumo.intel.package import packages_compose, parts_compose
 from jatkumo.intel.preferences import preference_fit
 from jatkumo.intel.search import (
     GENERIC,
@@ -56,6 +58,7 @@ W_LEXICAL = 0.55
 CANDIDATES = 50  # best lexical/concept candidates scored in full
 GENERIC_WEIGHT = 0.3
 TOP_COVER = 3  # unmet looks at the coverage of the best three
+W_PARTS = 0.0  # share of the best part score in a fused score; 0.3 lowered dev nDCG, so off
 
 
 class Reranker(Protocol):
@@ -73,6 +76,7 @@ class QueryTerms:
     words: tuple[QueryWord, ...]
     weights: tuple[float, ...]  # per word: 1, or GENERIC_WEIGHT for generic words
     scores: tuple[dict[int, float], ...]  # per word: doc → best BM25 of any reading
+    starts: tuple[tuple[int, ...], ...] = ()  # per word: where it occurs in the need text
 
 
 class MatchIndex:
@@ -129,18 +133,27 @@ class MatchIndex:
 
     def terms(self, text: str) -> QueryTerms:
         """A need text → its content words, their weights and their postings (common words out)."""
-        words, weights, scores = [], [], []
-        seen: set[frozenset[str]] = set()
+        words: list[QueryWord] = []
+        weights: list[float] = []
+        scores: list[dict[int, float]] = []
+        starts: list[list[int]] = []
+        seen: dict[frozenset[str], int] = {}
         for word in query_words(text, self.analyser):
             if word.lemmas in seen:
+                if seen[word.lemmas] >= 0:
+                    starts[seen[word.lemmas]].append(word.start)
                 continue
-            seen.add(word.lemmas)
             if self.size >= 20 and self.document_frequency(word) > GENERIC_SHARE * self.size:
+                seen[word.lemmas] = -1
                 continue
+            seen[word.lemmas] = len(words)
             words.append(word)
             weights.append(GENERIC_WEIGHT if word.lemmas & GENERIC else 1.0)
             scores.append(self.word_scores(word))
-        return QueryTerms(tuple(words), tuple(weights), tuple(scores))
+            starts.append([word.start])
+        return QueryTerms(
+            tuple(words), tuple(weights), tuple(scores), tuple(tuple(s) for s in starts)
+        )
 
 
 def lexical_scores(terms: QueryTerms) -> dict[int, float]:
@@ -194,6 +207,9 @@ def rank(
     best_lexical = max(lexical.values(), default=0.0) or 1.0
     pool = set(heapq.nlargest(CANDIDATES, lexical, key=lexical.__getitem__))
     pool |= set(heapq.nlargest(CANDIDATES, concept, key=concept.__getitem__))
+    need_parts, per_part = parts_rank(index, need, terms) if W_PARTS else ((), ())
+    for scores in per_part:
+        pool |= set(heapq.nlargest(CANDIDATES // 5, scores, key=scores.__getitem__))
     similar = reranker.similarities(need.text, sorted(pool)) if reranker and pool else {}
     scored: list[Match] = []
     for doc in pool:
@@ -205,6 +221,10 @@ def rank(
             ("lexical", round(lexical.get(doc, 0.0) / best_lexical, 4)),
         ]
         base = W_CONCEPT * parts[0][1] + W_LEXICAL * parts[1][1]
+        if per_part and W_PARTS:
+            _number, answer = part_best(per_part, doc)
+            parts.append(("part", round(answer, 4)))
+            base = (1 - W_PARTS) * base + W_PARTS * answer
         if similar:
             parts.append(("embedding", round(similar.get(doc, 0.0), 4)))
             base = 0.8 * base + 0.2 * similar.get(doc, 0.0)
@@ -217,8 +237,16 @@ def rank(
             )
         )
     scored.sort(key=lambda m: (-m.score, m.key))
-    coverage = confidence_of(index, need, terms, [index.doc_of(m.key) for m in scored[:TOP_COVER]])
+    coverage = confidence_of(
+        index, need, terms, [index.doc_of(m.key) for m in scored[:TOP_COVER]], lexical
+    )
     model = unmet_model or UnmetModel()
     unmet, reasons = model.decide(coverage)
-    found = packages_compose(index, need, terms, scored) if packages and not unmet else ()
+    found: tuple[Package, ...] = ()
+    if packages and not unmet:
+        if not W_PARTS:  # parts only for packages: ranked once the need is known to be met
+            need_parts, per_part = parts_rank(index, need, terms)
+        found = parts_compose(index, terms, need_parts, per_part, scored) or packages_compose(
+            index, need, terms, scored
+        )
     return MatchOutcome(tuple(scored[:top]), found, unmet, round(coverage, 4), reasons)

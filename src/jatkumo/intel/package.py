@@ -14,6 +14,7 @@ optimum for weighted coverage. Ties go to the package of better-ranked offerings
 
 from __future__ import annotations
 
+import heapq
 import itertools
 import math
 from collections.abc import Sequence
@@ -23,6 +24,7 @@ from jatkumo.intel.match_types import Match, Package
 
 if TYPE_CHECKING:
     from jatkumo.intel.match import MatchIndex, QueryTerms
+    from jatkumo.intel.match_parts import NeedPart
     from jatkumo.intel.match_types import Need
 
 CANDIDATES = 20
@@ -34,6 +36,10 @@ WORD_SHARE = 0.5
 SPECIFIC_IDF = 1.5
 SEEDS = 5
 MIN_SCORE_SHARE = 0.5  # a member must itself be a fair match: ≥ half the best score
+MIN_PROVIDERS = 2  # a package spans at least two providers (a third member may share one)
+ANSWERS = 0.75  # an offering answers a part when its part score is ≥ 75 % of the part's best
+LEXICAL_PART = 0.5  # a part without an evidenced skill weighs half (words only, no concept)
+PART_TOP = 3  # ... and it is among the part's three best offerings
 
 Aspects = dict[str, float]  # aspect id → weight
 
@@ -79,7 +85,7 @@ def _value(aspects: Aspects, covered: frozenset[str]) -> float:
 def _valid(
     combo: Sequence[int], providers: Sequence[str], covers: Sequence[frozenset[str]]
 ) -> bool:
-    if len({providers[i] for i in combo}) < len(combo):
+    if len({providers[i] for i in combo}) < min(len(combo), MIN_PROVIDERS):
         return False
     for i in combo:  # every member adds something the others do not
         others = frozenset().union(*(covers[j] for j in combo if j != i))
@@ -136,8 +142,11 @@ def compose(
             rank = (coverage + quality) / 2
             scored.append((round(coverage, 4), rank, -len(combo), combo, covered))
     scored.sort(key=lambda s: (-s[1], -s[0], s[2]))
+    # the best package, then the best pair (fewest providers to coordinate), then the rest
+    pairs = [s for s in scored[1:] if len(s[3]) == 2][:1]
+    chosen = scored[:1] + pairs + [s for s in scored[1:] if s not in pairs]
     return tuple(
-        _package(aspects, candidates, s[3], s[4], s[0], labels or {}) for s in scored[:LIMIT]
+        _package(aspects, candidates, s[3], s[4], s[0], labels or {}) for s in chosen[:LIMIT]
     )
 
 
@@ -175,6 +184,51 @@ def packages_compose(
         doc = index.doc_of(match.key)
         record = index.records[doc]
         cover = covered_aspects(index, need, terms, doc)
+        if cover:
+            candidates.append(
+                (match, record.provider, cover, record.duration_weeks, record.price_eur)
+            )
+    return compose(aspects, candidates, labels)
+
+
+def parts_compose(
+    index: MatchIndex,
+    terms: QueryTerms,
+    parts: Sequence[NeedPart],
+    part_scores: Sequence[dict[int, float]],
+    matches: Sequence[Match],
+) -> tuple[Package, ...]:
+    """A need's requested parts → packages whose members answer different parts.
+
+    Aspects are the parts (weight: their attainable BM25); an offering covers a part when its
+    part score is at least `ANSWERS` of that part's best; members come from the fair matches
+    of the whole need (≥ `MIN_SCORE_SHARE` of the best score) and must contain a word of the
+    part (a concept tag alone is not enough), so a part only chatter or a noisy tag would answer
+    stays uncovered rather than filled. `covered` / `uncovered` name the parts by their words.
+    """
+    if len(parts) < 2:
+        return ()
+    aspects = {
+        f"part:{i}": max(part.attainable, 1e-6) * (1.0 if part.skills else LEXICAL_PART)
+        for i, part in enumerate(parts)
+    }
+    labels = {f"part:{i}": part.text for i, part in enumerate(parts)}
+    best = [max(scores.values(), default=0.0) for scores in part_scores]
+    leaders = [
+        set(heapq.nlargest(PART_TOP, scores, key=scores.__getitem__)) for scores in part_scores
+    ]
+    floor = MIN_SCORE_SHARE * (matches[0].score if matches else 0.0)
+    candidates = []
+    for match in [m for m in matches if m.score >= floor][:CANDIDATES]:
+        doc = index.doc_of(match.key)
+        record = index.records[doc]
+        cover = frozenset(
+            f"part:{i}"
+            for i, scores in enumerate(part_scores)
+            if doc in leaders[i]
+            and scores.get(doc, 0.0) >= ANSWERS * best[i]
+            and any(doc in terms.scores[t] for t in parts[i].terms)
+        )
         if cover:
             candidates.append(
                 (match, record.provider, cover, record.duration_weeks, record.price_eur)

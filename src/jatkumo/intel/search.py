@@ -17,6 +17,7 @@ with its filters and count facets cheaply. Pure Python, no Django.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from array import array
 from collections import defaultdict
@@ -142,6 +143,7 @@ class QueryWord:
     surface: str
     lemmas: frozenset[str]
     parts: tuple[str, ...]
+    start: int = dataclasses.field(default=0, compare=False)  # character offset in the query text
 
 
 @dataclass(frozen=True, slots=True)
@@ -252,7 +254,7 @@ def query_words(text: str, analyser: Analyser | None = None) -> tuple[QueryWord,
                 if TokenFlag.UNKNOWN in tokens[index].flags:
                     lemmas.update(dict.fromkeys(_colloquial_stems(token.norm)))
         if lemmas:
-            words.append(QueryWord(token.surface, frozenset(lemmas), tuple(parts)))
+            words.append(QueryWord(token.surface, frozenset(lemmas), tuple(parts), token.start))
     return tuple(words)
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -50,12 +50,19 @@ class UnmetModel:
         return False, ()
 
 
-def confidence_of(index: MatchIndex, need: Need, terms: QueryTerms, docs: Sequence[int]) -> float:
-    """The best offering's confidence among `docs` (see the module docstring)."""
+def confidence_of(
+    index: MatchIndex,
+    need: Need,
+    terms: QueryTerms,
+    docs: Sequence[int],
+    lexical: Mapping[int, float] | None = None,
+) -> float:
+    """The best offering's confidence among `docs` (see the module docstring); `lexical`: the
+    need's BM25 per doc when the caller has it already (`intel.match.lexical_scores`)."""
     from jatkumo.intel.match import lexical_scores
 
     attainable = sum(max(scores.values(), default=0.0) for scores in terms.scores)
-    lexical = lexical_scores(terms)
+    lexical = lexical if lexical is not None else lexical_scores(terms)
     best = 0.0
     for doc in docs:
         share = lexical.get(doc, 0.0) / attainable if attainable else 0.0

@@ -1,0 +1,150 @@
+"""Stage `match`, clause level: a need → its requested parts → a ranking per part.
+
+A company often asks for several things at once ("trukkikortti, työturvallisuuskortti ja vähän
+työpaikan suomea"). The need text is cut into parts at sentence ends, commas, `+` and the
+coordinators between phrases (`ja`, `sekä`, `tai`, `and`, `or`, `lisäksi`); each part keeps the
+need's analysed words that fall inside it (`QueryTerms.starts`) and the needed skills whose
+evidence words it contains. Each part is then ranked on its own, with the same hybrid score as
+the whole need (concept overlap of the part's skills + BM25 of the part's words, normalised by
+the part's best), so an offering that answers one part fully is found even when the whole text
+is dominated by another part.
+
+A part is *requested* when it carries topic: its attainable BM25 (Σ of its words' best scores
+over the catalogue) is at least `MIN_PART_SHARE` of the need's, and either a needed skill is
+evidenced in it or it is coherent — one offering answers at least `MIN_COHERENCE` of its
+attainable BM25 at once. Chatter ("pitäis saada kaikki kolme kuntoon tämän vuoden aikana")
+scatters over unrelated offerings, a word here and a word there, and is not requested.
+
+Used by `intel.match.rank` (fusion of part rankings with the whole-need ranking), by
+`intel.package` (a package = the best offerings for different parts) and by `intel.unmet`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from jatkumo.intel.match import MatchIndex, QueryTerms
+    from jatkumo.intel.match_types import Need
+
+SPLIT = re.compile(
+    r"[.!?;,+\n()]|(?<!\w)(?:ja|sekä|seka|tai|and|or|lisäksi|lisäks|plus|&)(?!\w)", re.IGNORECASE
+)
+MIN_PART_SHARE = 0.1  # a requested part carries ≥ 10 % of the need's attainable BM25
+MIN_COHERENCE = 0.5  # without a skill, one offering must answer ≥ half of the part's words
+W_CONCEPT = 0.45
+W_LEXICAL = 0.55
+
+
+@dataclass(frozen=True, slots=True)
+class NeedPart:
+    """One requested part of a need: its words (as typed), term and skill indices, its topic."""
+
+    text: str
+    terms: tuple[int, ...]  # indices into QueryTerms.words
+    skills: tuple[int, ...]  # indices into Need.skills evidenced in this part
+    attainable: float  # Σ over its terms of weight × best BM25 in the catalogue
+
+
+def _segments(text: str) -> list[tuple[int, int]]:
+    """Character spans of the text between separators."""
+    cuts = [0]
+    for found in SPLIT.finditer(text):
+        cuts += [found.start(), found.end()]
+    cuts.append(len(text))
+    return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2) if cuts[i + 1] > cuts[i]]
+
+
+def need_parts(need: Need, terms: QueryTerms) -> tuple[NeedPart, ...]:
+    """The need's requested parts (see the module docstring), in text order."""
+    spans = _segments(need.text)
+    starts = [start for start, _end in spans]
+    members: dict[int, set[int]] = defaultdict(set)
+    for term, positions in enumerate(terms.starts):
+        for position in positions:
+            members[bisect.bisect_right(starts, position) - 1].add(term)
+    best = [
+        weight * max(scores.values(), default=0.0)
+        for weight, scores in zip(terms.weights, terms.scores, strict=True)
+    ]
+    total = sum(best)
+    parts = []
+    for number, (start, end) in enumerate(spans):
+        chosen = tuple(sorted(members.get(number, ())))
+        if not chosen:
+            continue
+        text = need.text[start:end].strip()
+        lowered = text.lower()
+        skills = tuple(
+            i
+            for i, skill in enumerate(need.skills)
+            if any(word and word.lower() in lowered for word in skill.words)
+        )
+        attainable = sum(best[i] for i in chosen)
+        if not attainable or attainable < MIN_PART_SHARE * total:
+            continue
+        if skills or _coherence(terms, chosen, attainable) >= MIN_COHERENCE:
+            parts.append(NeedPart(text, chosen, skills, attainable))
+    return tuple(parts)
+
+
+def _coherence(terms: QueryTerms, chosen: Sequence[int], attainable: float) -> float:
+    """How much of a part one offering answers at once: best Σ BM25 / Σ per-word best."""
+    summed: dict[int, float] = defaultdict(float)
+    for i in chosen:
+        weight = terms.weights[i]
+        for doc, score in terms.scores[i].items():
+            summed[doc] += weight * score
+    return max(summed.values(), default=0.0) / attainable
+
+
+def part_scores(
+    index: MatchIndex, need: Need, terms: QueryTerms, part: NeedPart
+) -> dict[int, float]:
+    """Doc → the hybrid score of one part (concept of its skills + its normalised BM25)."""
+    lexical: dict[int, float] = defaultdict(float)
+    for i in part.terms:
+        weight = terms.weights[i]
+        for doc, score in terms.scores[i].items():
+            lexical[doc] += weight * score
+    best = max(lexical.values(), default=0.0) or 1.0
+    concept: dict[int, float] = defaultdict(float)
+    norm = 0.0
+    for i in part.skills:
+        skill = need.skills[i]
+        weight = min(1.0, skill.score) * index.idf(skill.uri)
+        norm += weight
+        for doc, tag in index.concept_docs.get(skill.uri, {}).items():
+            concept[doc] += weight * tag
+    if not norm:
+        return {doc: value / best for doc, value in lexical.items()}
+    docs = set(lexical) | set(concept)
+    return {
+        doc: W_CONCEPT * concept.get(doc, 0.0) / norm + W_LEXICAL * lexical.get(doc, 0.0) / best
+        for doc in docs
+    }
+
+
+def parts_rank(
+    index: MatchIndex, need: Need, terms: QueryTerms
+) -> tuple[tuple[NeedPart, ...], tuple[dict[int, float], ...]]:
+    """The requested parts and, per part, doc → part score (empty when the need is one part)."""
+    parts = need_parts(need, terms)
+    if len(parts) < 2:
+        return parts, ()
+    return parts, tuple(part_scores(index, need, terms, part) for part in parts)
+
+
+def part_best(scores: Sequence[dict[int, float]], doc: int) -> tuple[int, float]:
+    """The part `doc` answers best and its score there ((-1, 0) without parts)."""
+    found = (-1, 0.0)
+    for number, per_part in enumerate(scores):
+        value = per_part.get(doc, 0.0)
+        if value > found[1]:
+            found = (number, value)
+    return found

@@ -1,0 +1,70 @@
+"""Clause-level matching: a need cut into its requested parts, toy catalogue, no database."""
+
+from __future__ import annotations
+
+import pytest
+
+from jatkumo.intel.match import MatchIndex, rank
+from jatkumo.intel.match_parts import need_parts, part_scores
+from jatkumo.intel.match_types import Need, NeedSkill
+from jatkumo.intel.package import parts_compose
+from tests.intel.match_toy import FORKLIFT, SAFETY, toy_index
+
+
+@pytest.fixture(scope="module")
+def index() -> MatchIndex:
+    return toy_index()
+
+
+def _need(text: str) -> Need:
+    return Need(
+        text,
+        (
+            NeedSkill(FORKLIFT, "operate forklift", 0.9, ("trukkikortti",)),
+            NeedSkill(SAFETY, "health and safety", 0.9, ("työturvallisuuskortti",)),
+        ),
+    )
+
+
+def test_need_parts__splits_at_commas_and_coordinators_and_keeps_the_words(index):
+    need = _need("trukkikortti ja työturvallisuuskortti, sekä työelämäsuomi")
+
+    parts = need_parts(need, index.terms(need.text))
+
+    assert [p.text for p in parts] == ["trukkikortti", "työturvallisuuskortti", "työelämäsuomi"]
+    assert parts[0].skills == (0,)
+    assert parts[1].skills == (1,)
+
+
+def test_need_parts__a_part_no_offering_answers_is_not_requested(index):
+    need = _need("trukkikortti. Kiva porukka meillä")
+
+    parts = need_parts(need, index.terms(need.text))
+
+    assert [p.text for p in parts] == ["trukkikortti"]
+
+
+def test_part_scores__rank_the_offering_that_answers_the_part_first(index):
+    need = _need("trukkikortti ja työturvallisuuskortti")
+    terms = index.terms(need.text)
+    first, second = need_parts(need, terms)
+
+    forklift = part_scores(index, need, terms, first)
+    safety = part_scores(index, need, terms, second)
+
+    assert index.records[max(forklift, key=forklift.__getitem__)].key == 2
+    assert index.records[max(safety, key=safety.__getitem__)].key == 3
+
+
+def test_parts_compose__members_answer_different_parts_and_name_them(index):
+    need = _need("trukkikortti ja työturvallisuuskortti")
+    terms = index.terms(need.text)
+    parts = need_parts(need, terms)
+    scores = tuple(part_scores(index, need, terms, part) for part in parts)
+    matches = rank(index, need, packages=False).matches
+
+    best = parts_compose(index, terms, parts, scores, matches)[0]
+
+    assert set(best.keys) == {2, 3}
+    assert best.coverage == 1.0
+    assert best.covered == ("trukkikortti", "työturvallisuuskortti")
