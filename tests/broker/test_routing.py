@@ -71,3 +71,18 @@ def test_routing__case__one_routing_per_organisation_with_its_contact(
     assert routings[world.tredu.pk].contact_role == world.tredu_contact
     assert routings[world.sasky.pk].contact_role == world.sasky_contact
     assert all(r.reason for r in routings.values())
+
+
+def test_routing__providers_with_a_matching_offering__are_invited_before_field_only_ones(
+    world: BrokerWorld,
+) -> None:
+    understood = match_snapshot(match_result(world))
+    with_offering = routing_targets(
+        understood=understood, industry="C", offering_ids=[world.welding_course.pk]
+    )
+    without = routing_targets(understood=understood, industry="C", offering_ids=[])
+
+    assert with_offering[0].organisation_id == world.tredu.pk
+    # Field-only providers fill up to MIN_INVITED; with no offering at all, the field decides.
+    assert len(without) == 2
+    assert all("has a matching offering" not in t.reason for t in without)

@@ -64,6 +64,7 @@ PREFERRED_SERVICES: tuple[str, ...] = (
     ServiceKind.APPRENTICESHIP,
 )
 MAX_ORGANISATIONS = 5
+MIN_INVITED = 2
 
 
 def isced_fields_for_isco(code: str) -> tuple[str, ...]:
@@ -189,4 +190,8 @@ def routing_targets(
         if score and (current is None or score > current.score):
             best[role.organisation_id] = RoutingTarget(role.organisation_id, role, score, reasons)
     ranked = sorted(best.values(), key=lambda t: (-t.score, t.contact_role.organisation.name))
-    return ranked[:limit]
+    # Providers that have a matching offering are invited; the field alone invites only as many
+    # more as it takes to reach MIN_INVITED, so a case is not sent to every provider of a field.
+    offering = [t for t in ranked if t.organisation_id in wanted.offering_providers]
+    field_only = [t for t in ranked if t.organisation_id not in wanted.offering_providers]
+    return (offering + field_only[: max(0, MIN_INVITED - len(offering))])[:limit]

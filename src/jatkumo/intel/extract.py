@@ -286,7 +286,7 @@ _HIRE = _cues(
 _COMPANY = re.compile(
     r"\b(?:Oy|Oyj|Ab|Abp|Ky|Ltd|Inc|ry|Olemme|Yrityksemme|Vi är|We are)\b"
 )
-_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+(?=\s|$)|$)")
+_SENTENCE = re.compile(r".+?(?:[.!?]+(?=\s)|$)")
 _KEY_VALUE = re.compile(r"^\s*[^\s:][^:]{0,40}:\s*\S")
 
 
