@@ -13,6 +13,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
+from jatkumo.analysis.engine import annotator_get
 from jatkumo.catalogue.models import Offering, OfferingConcept, Status
 from jatkumo.intel.match import MatchIndex
 from jatkumo.intel.match_baseline import BaselineIndex
@@ -118,6 +119,15 @@ def _record(
     )
 
 
+def label_vocabulary() -> frozenset[str]:
+    """Every lemma that occurs in a taxonomy label (the concept engine's lexicon keys): which
+    need words can name a topic (`intel.match.MatchIndex.topical`)."""
+    vocabulary: set[str] = set()
+    for key in annotator_get().index.entries:
+        vocabulary.update(key)
+    return frozenset(vocabulary)
+
+
 def match_index_build() -> CatalogueMatchIndex:
     """Read every published offering once → `CatalogueMatchIndex`."""
     tags = _tags()
@@ -136,6 +146,7 @@ def match_index_build() -> CatalogueMatchIndex:
             row["url"] or "",
             tuple(row["industries"] or ()),
         )
-    intel = MatchIndex(records)  # the baseline ranks over the same BM25 postings: built once
+    intel = MatchIndex(records, vocabulary=label_vocabulary())
+    # the baseline ranks over the same BM25 postings: built once
     baseline: BaselineIndex = intel
     return CatalogueMatchIndex(intel, baseline, info, sub_region_of)

@@ -17,7 +17,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from jatkumo.intel.classify import OccupationModel, classify, profile_skills
+from jatkumo.intel.classify import (
+    OccupationModel,
+    classify,
+    occupation_profile,
+    profile_skills,
+)
 from jatkumo.intel.extract import extract
 from jatkumo.intel.language import Analyser, default_analyser
 from jatkumo.intel.lexicon import LexiconIndex
@@ -28,6 +33,11 @@ OCCUPATION_LIMIT = 5
 PROFILE_SKILL_WEIGHT = 0.45
 PROFILE_MIN_SHARE = 0.3
 MIN_SKILL_SCORE = 0.05
+SKILL_THRESHOLD = 0.1
+OUTSIDE_PROFILE_FACTOR = 0.5
+DUPLICATE_FACTOR = 0.5
+RELATIVE_FACTOR = 0.3
+PROFILE_GROUP_SHARE = 0.8
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,9 +146,11 @@ class Annotator:
         language: str,
         limit: int | None = SKILL_LIMIT,
     ) -> list[Mention]:
+        """Skill mentions + ranked occupations → skills, best first (see the module docstring)."""
         direct = {m.uri: m for m in mentions if m.scheme == "esco_skill"}
-        # Only an occupation the text names (title or body) lends its profile to the skills.
         top = occupations[0] if occupations else None
+        profile = self._profile(occupations)
+        # Only an occupation the text names (title or body) lends its unnamed skills.
         named = sum(v for k, v in top.parts if k != "skill_profile") if top else 0.0
         confidence = min(1.0, named / top.score) if top and top.score else 0.0
         inferred = {
@@ -146,19 +158,60 @@ class Annotator:
             for uri, share, code in profile_skills(occupations, self.model)
             if share * confidence >= PROFILE_MIN_SHARE
         }
-        ranked: list[Mention] = []
+        duplicate = self._duplicates(direct, profile)
+        ranked: dict[str, Mention] = {}
         for uri, mention in direct.items():
-            share = inferred.get(uri, (0.0, ""))[0]
-            score = mention.score * (1.0 + share)
-            parts = (*mention.parts, ("occupation_profile", round(1.0 + share, 4)))
-            ranked.append(
-                Mention(
-                    uri, mention.scheme, mention.label, round(score, 4), mention.evidence, parts
-                )
+            weight = profile.get(uri, 0.0)
+            fit = 1.0 + weight if weight > 0 else OUTSIDE_PROFILE_FACTOR
+            fit *= DUPLICATE_FACTOR if uri in duplicate else 1.0
+            parts = (*mention.parts, ("occupation_profile", round(fit, 4)))
+            ranked[uri] = Mention(
+                uri,
+                mention.scheme,
+                mention.label,
+                round(mention.score * fit, 4),
+                mention.evidence,
+                parts,
             )
         positions = self.index.concept_position()
+        label = top.label if top else ""
+        # A profile skill one ESCO step (broader, narrower, related) from an evidenced skill.
+        # One set of words evidences one concept: only the relative with the highest profile
+        # weight, and only when that is higher than the evidenced skill's own.
+        for uri, mention in sorted(direct.items(), key=lambda item: -item[1].score):
+            own = profile.get(uri, 0.0)
+            options = [
+                (profile.get(r, 0.0), r)
+                for r in self.model.relatives.get(uri, ())
+                if r not in direct and r in positions and profile.get(r, 0.0) > own
+            ]
+            if options:
+                weight, relative = max(options)
+                score = mention.score * RELATIVE_FACTOR * (1.0 + weight)
+                if relative in ranked and ranked[relative].score >= score:
+                    continue
+                concept = self.index.concepts[positions[relative]]
+                reason = (
+                    f"ESCO neighbour of {mention.label!r}, in the profile of ISCO "
+                    f"{top.isco if top else ''} {label}"
+                )
+                spans = tuple(
+                    Evidence(e.start, e.end, e.text, e.field, reason, "profile_relative")
+                    for e in mention.evidence[:2]
+                )
+                parts = (
+                    ("evidenced_skill", mention.score),
+                    ("relative", RELATIVE_FACTOR),
+                    ("occupation_profile", round(1.0 + weight, 4)),
+                )
+                ranked[relative] = Mention(
+                    relative, concept.scheme, concept.name(language), round(score, 4), spans, parts
+                )
         for uri, (share, code) in inferred.items():
             if uri in direct or uri not in positions or top is None:
+                continue
+            score = PROFILE_SKILL_WEIGHT * share
+            if uri in ranked and ranked[uri].score >= score:
                 continue
             concept = self.index.concepts[positions[uri]]
             reason = f"essential for most ESCO occupations in ISCO {code} {top.label}"
@@ -166,17 +219,49 @@ class Annotator:
                 Evidence(e.start, e.end, e.text, e.field, reason, "occupation_profile")
                 for e in top.evidence[:2]
             ) or (Evidence(0, 0, "", "text", reason, "occupation_profile"),)
-            score = PROFILE_SKILL_WEIGHT * share
-            ranked.append(
-                Mention(
-                    uri,
-                    concept.scheme,
-                    concept.name(language),
-                    round(score, 4),
-                    spans,
-                    (("occupation_profile", round(share, 4)),),
-                )
+            ranked[uri] = Mention(
+                uri,
+                concept.scheme,
+                concept.name(language),
+                round(score, 4),
+                spans,
+                (("occupation_profile", round(share, 4)),),
             )
-        ranked = [m for m in ranked if m.score >= MIN_SKILL_SCORE]
-        ranked.sort(key=lambda m: (-m.score, m.uri))
-        return ranked[:limit] if limit is not None else ranked
+        result = sorted(ranked.values(), key=lambda m: (-m.score, m.uri))
+        if limit is None:
+            return [m for m in result if m.score >= MIN_SKILL_SCORE]
+        return [m for m in result if m.score >= SKILL_THRESHOLD][:limit]
+
+    def _profile(self, occupations: Sequence[OccupationGuess]) -> dict[str, float]:
+        """Skill → profile weight over the top groups (within PROFILE_GROUP_SHARE of the best):
+        the group's mean relation weight (essential 1, optional 0.5) × the group's score share.
+        """
+        if not occupations or occupations[0].score <= 0:
+            return {}
+        best = occupations[0].score
+        result: dict[str, float] = {}
+        for guess in occupations:
+            share = guess.score / best
+            if share < PROFILE_GROUP_SHARE:
+                break
+            for skill, weight in occupation_profile(self.model, guess.isco).items():
+                result[skill] = max(result.get(skill, 0.0), weight * share)
+        return result
+
+    @staticmethod
+    def _duplicates(direct: dict[str, Mention], profile: dict[str, float]) -> set[str]:
+        """Near-duplicate concepts: skills evidenced by exactly the same words; all but those
+        with the highest profile weight are returned (to be damped). No profile, no tie-break.
+        """
+        groups: dict[frozenset[tuple[str, int, int]], list[str]] = {}
+        for uri, mention in direct.items():
+            key = frozenset((e.field, e.start, e.end) for e in mention.evidence)
+            groups.setdefault(key, []).append(uri)
+        damped: set[str] = set()
+        for uris in groups.values():
+            if len(uris) < 2:
+                continue
+            best = max(profile.get(uri, 0.0) for uri in uris)
+            if best > 0:
+                damped |= {uri for uri in uris if profile.get(uri, 0.0) < best}
+        return damped

@@ -31,6 +31,7 @@ TITLE_WEIGHT = 1.0
 BODY_WEIGHT = 0.35
 PROFILE_WEIGHT = 0.6
 RELATION_WEIGHT = {"essential_for": 1.0, "optional_for": 0.5}
+RELATIVE_KINDS = frozenset({"broader", "related"})
 
 
 @dataclass
@@ -47,6 +48,8 @@ class OccupationModel:
     essential: dict[str, list[str]]  # occupation → essential skills
     names: dict[str, str]  # URI → display name
     group_skills: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
+    relatives: dict[str, set[str]] = field(default_factory=dict)  # skill → broader/narrower/related
+    occupation_skills: dict[str, dict[str, float]] = field(default_factory=dict)  # cached
 
 
 def occupation_model_build(
@@ -70,7 +73,13 @@ def occupation_model_build(
             names[concept.uri] = concept.name("en")
     skill_occupations: dict[str, list[tuple[str, float]]] = defaultdict(list)
     essential: dict[str, list[str]] = defaultdict(list)
+    skills = {c.uri for c in index.concepts if c.scheme == "esco_skill"}
+    relatives: dict[str, set[str]] = defaultdict(set)
     for relation in relations:
+        if relation.kind in RELATIVE_KINDS and {relation.subject, relation.object} <= skills:
+            relatives[relation.subject].add(relation.object)
+            relatives[relation.object].add(relation.subject)
+            continue
         weight = RELATION_WEIGHT.get(relation.kind)
         if weight is None or relation.object not in isco_of:
             continue
@@ -94,6 +103,7 @@ def occupation_model_build(
         dict(group_occupations),
         dict(essential),
         names,
+        relatives=dict(relatives),
     )
 
 
@@ -189,4 +199,24 @@ def _group_skill_shares(model: OccupationModel, code: str) -> list[tuple[str, fl
             counts.update(set(model.essential.get(occupation, ())))
         cached = [(skill, count / len(occupations)) for skill, count in counts.items()]
         model.group_skills[code] = cached
+    return cached
+
+
+def occupation_profile(model: OccupationModel, code: str) -> dict[str, float]:
+    """ISCO-4 → {skill: profile weight}: the mean relation weight (essential 1, optional 0.5)
+    over the group's ESCO occupations, so a skill every occupation of the group holds essential
+    weighs 1 and one optional for one of ten weighs 0.05. Cached per group.
+    """
+    cached = model.occupation_skills.get(code)
+    if cached is None:
+        occupations = model.group_occupations.get(code, [])
+        members = set(occupations)
+        totals: dict[str, float] = defaultdict(float)
+        if members:
+            for skill, held in model.skill_occupations.items():
+                for occupation, weight in held:
+                    if occupation in members:
+                        totals[skill] += weight / len(members)
+        cached = dict(totals)
+        model.occupation_skills[code] = cached
     return cached

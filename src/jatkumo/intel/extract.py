@@ -198,7 +198,6 @@ def _useful_concepts(index: LexiconIndex) -> set[int]:
     return _USEFUL_CACHE[key]
 
 
-
 # --- sections of a job ad or need ------------------------------------------------------------
 #
 # A job ad says what it asks for under headings or cue phrases ("Toivomme", "Vi förväntar",
@@ -230,62 +229,139 @@ _START_CUES: tuple[tuple[str, re.Pattern[str]], ...] = (
     (
         "conditions",
         _cues(
-            r"työn tiedot", r"työaika", r"työsuhteen (?:kesto|muoto|tyyppi)", r"palkkaus",
-            r"palkka\b", r"sijainti", r"työpaikan (?:sijainti|osoite)", r"työn alkamis",
-            r"information om tjänsten", r"arbetstid", r"anställningens (?:längd|form)",
-            r"lön\b", r"ort\b", r"placeringsort", r"job details", r"working hours",
-            r"employment(?: type)?:", r"salary", r"location", r"start date",
+            r"työn tiedot",
+            r"työaika",
+            r"työsuhteen (?:kesto|muoto|tyyppi)",
+            r"palkkaus",
+            r"palkka\b",
+            r"sijainti",
+            r"työpaikan (?:sijainti|osoite)",
+            r"työn alkamis",
+            r"information om tjänsten",
+            r"arbetstid",
+            r"anställningens (?:längd|form)",
+            r"lön\b",
+            r"ort\b",
+            r"placeringsort",
+            r"job details",
+            r"working hours",
+            r"employment(?: type)?:",
+            r"salary",
+            r"location",
+            r"start date",
         ),
     ),
     (
         "apply",
         _cues(
-            r"hakeminen", r"hae\b", r"hakuaika", r"haku päättyy", r"lähetä hakemus",
-            r"lisätietoja", r"ansökan", r"sök\b", r"mer information", r"how to apply",
-            r"apply\b", r"for more information", r"further information",
+            r"hakeminen",
+            r"hae\b",
+            r"hakuaika",
+            r"haku päättyy",
+            r"lähetä hakemus",
+            r"lisätietoja",
+            r"ansökan",
+            r"sök\b",
+            r"mer information",
+            r"how to apply",
+            r"apply\b",
+            r"for more information",
+            r"further information",
         ),
     ),
     (
         "offer",
         _cues(
-            r"(?:me )?tarjoamme", r"tarjolla", r"meillä saat", r"vi erbjuder", r"vi kan erbjuda",
-            r"we offer", r"what we offer", r"benefits",
+            r"(?:me )?tarjoamme",
+            r"tarjolla",
+            r"meillä saat",
+            r"vi erbjuder",
+            r"vi kan erbjuda",
+            r"we offer",
+            r"what we offer",
+            r"benefits",
         ),
     ),
     (
         "requirements",
         _cues(
-            r"toivomme", r"edellytämme", r"odotamme", r"vaadimme", r"vaatimukset",
-            r"(?:sinulla|teillä) (?:on|tulee olla)", r"osaat", r"hallitset", r"olet\b",
-            r"vi förväntar", r"vi förutsätter", r"vi önskar", r"krav", r"kvalifikationer",
-            r"du har", r"du är", r"requirements", r"qualifications", r"we (?:hope|expect|require)",
-            r"you (?:have|are|must|should)", r"must have",
+            r"toivomme",
+            r"edellytämme",
+            r"odotamme",
+            r"vaadimme",
+            r"vaatimukset",
+            r"(?:sinulla|teillä) (?:on|tulee olla)",
+            r"osaat",
+            r"hallitset",
+            r"olet\b",
+            r"vi förväntar",
+            r"vi förutsätter",
+            r"vi önskar",
+            r"krav",
+            r"kvalifikationer",
+            r"du har",
+            r"du är",
+            r"requirements",
+            r"qualifications",
+            r"we (?:hope|expect|require)",
+            r"you (?:have|are|must|should)",
+            r"must have",
         ),
     ),
     (
         "tasks",
         _cues(
-            r"työtehtävät", r"tehtävät", r"tehtäviisi kuuluu", r"tehtävään kuuluu",
-            r"työhösi kuuluu", r"työskentelet", r"vastaat", r"tehtävänäsi",
-            r"arbetsuppgifter", r"i arbetet ingår", r"dina (?:arbets)?uppgifter",
-            r"du kommer att", r"your tasks", r"responsibilities", r"duties", r"you will",
+            r"työtehtävät",
+            r"tehtävät",
+            r"tehtäviisi kuuluu",
+            r"tehtävään kuuluu",
+            r"työhösi kuuluu",
+            r"työskentelet",
+            r"vastaat",
+            r"tehtävänäsi",
+            r"arbetsuppgifter",
+            r"i arbetet ingår",
+            r"dina (?:arbets)?uppgifter",
+            r"du kommer att",
+            r"your tasks",
+            r"responsibilities",
+            r"duties",
+            r"you will",
         ),
     ),
 )
 # Cues that count anywhere in a sentence.
 _NICE = _cues(
-    r"eduksi", r"plussaa", r"etua\b", r"arvostamme", r"meriterande", r"en fördel",
-    r"ett plus", r"uppskattas", r"an advantage", r"a plus", r"nice to have", r"an asset",
-    r"desirable", r"preferred", r"a bonus",
+    r"eduksi",
+    r"plussaa",
+    r"etua\b",
+    r"arvostamme",
+    r"meriterande",
+    r"en fördel",
+    r"ett plus",
+    r"uppskattas",
+    r"an advantage",
+    r"a plus",
+    r"nice to have",
+    r"an asset",
+    r"desirable",
+    r"preferred",
+    r"a bonus",
 )
 _REQUIRED = _cues(r"vaaditaan", r"edellytetään", r"krävs", r"is required", r"are required")
 _HIRE = _cues(
-    r"haemme", r"etsimme", r"hakee", r"etsii", r"rekrytoimme", r"tarvitsemme", r"söker",
-    r"looking for", r"hiring", r"seeking",
+    r"haemme",
+    r"etsimme",
+    r"hakee",
+    r"etsii",
+    r"rekrytoimme",
+    r"tarvitsemme",
+    r"söker",
+    r"looking for",
+    r"hiring",
+    r"seeking",
 )
-_COMPANY = re.compile(
-    r"\b(?:Oy|Oyj|Ab|Abp|Ky|Ltd|Inc|ry|Olemme|Yrityksemme|Vi är|We are)\b"
-)
+_COMPANY = re.compile(r"\b(?:Oy|Oyj|Ab|Abp|Ky|Ltd|Inc|ry|Olemme|Yrityksemme|Vi är|We are)\b")
 _SENTENCE = re.compile(r".+?(?:[.!?]+(?=\s)|$)")
 _KEY_VALUE = re.compile(r"^\s*[^\s:][^:]{0,40}:\s*\S")
 
@@ -310,6 +386,19 @@ def _start_kind(sentence: str) -> str | None:
         if found:
             return kind
     return None
+
+
+def _within(sentence: str, kind: str) -> str:
+    """A sentence's own cues refine the kind of its section: nice-to-have, required, hiring."""
+    if kind not in {"company", "body", "tasks", "requirements", "hire"}:
+        return kind
+    if _NICE.search(sentence):
+        return "nice"
+    if _REQUIRED.search(sentence):
+        return "requirements"
+    if _HIRE.search(sentence) and kind in {"company", "body"}:
+        return "hire"
+    return kind
 
 
 def sections(text: str) -> list[Section]:
@@ -361,16 +450,9 @@ def sections(text: str) -> list[Section]:
                 and _COMPANY.search(sentence)
             ):
                 sentence_kind = "company"
-            kind = sentence_kind or heading_kind
-            if kind in {"company", "body", "tasks", "requirements", "hire"}:
-                if _NICE.search(sentence):
-                    kind = "nice"
-                elif _REQUIRED.search(sentence):
-                    kind = "requirements"
-                elif _HIRE.search(sentence) and kind in {"company", "body"}:
-                    kind = "hire"
-                    if sentence_kind == "company":
-                        sentence_kind = None
+            kind = _within(sentence, sentence_kind or heading_kind)
+            if kind == "hire" and sentence_kind == "company":
+                sentence_kind = None
             result.append(Section(line_start + found.start(), line_start + found.end(), kind))
     return result
 

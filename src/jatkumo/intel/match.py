@@ -77,13 +77,20 @@ class QueryTerms:
     weights: tuple[float, ...]  # per word: 1, or GENERIC_WEIGHT for generic words
     scores: tuple[dict[int, float], ...]  # per word: doc → best BM25 of any reading
     starts: tuple[tuple[int, ...], ...] = ()  # per word: where it occurs in the need text
+    absent: tuple[QueryWord, ...] = ()  # topical words no offering contains (`topical`)
 
 
 class MatchIndex:
     """BM25 postings over offering text + concept → tagged offerings, built once per catalogue."""
 
-    def __init__(self, records: Sequence[OfferingRecord], analyser: Analyser | None = None) -> None:
+    def __init__(
+        self,
+        records: Sequence[OfferingRecord],
+        analyser: Analyser | None = None,
+        vocabulary: frozenset[str] | None = None,
+    ) -> None:
         self.analyser = analyser or default_analyser()
+        self.vocabulary = vocabulary  # lemmas of taxonomy labels (None: not known)
         self.records = list(records)
         builder = SearchIndexBuilder(self.analyser)
         self.concept_docs: dict[str, dict[int, float]] = defaultdict(dict)
@@ -100,6 +107,11 @@ class MatchIndex:
     def doc_of(self, key: int) -> int:
         """The document number of the offering with caller's `key`."""
         return self._doc[key]
+
+    def unseen_score(self) -> float:
+        """The BM25 of a word only one offering has (once, in an average-length text): what a
+        need word no offering has would have scored had one offering answered it."""
+        return math.log(1 + (self.size - 0.5) / 1.5) if self.size else 0.0
 
     def idf(self, uri: str) -> float:
         """Specificity of a concept: idf over offering tags (unseen concepts the highest)."""
@@ -131,28 +143,52 @@ class MatchIndex:
             (len(self.text.postings.get(lemma, ((),))[0]) for lemma in word.lemmas), default=0
         )
 
+    def topical(self, word: QueryWord) -> bool:
+        """Whether a need word names a topic: a common noun that occurs in a taxonomy label
+        (as a lemma, a compound part or a hyphenated piece) — `harvesteri`, `sommelier`,
+        `kiina` do, `tarvis`, `porukka` do not. Without a vocabulary, every common noun."""
+        if not word.noun:
+            return False
+        if self.vocabulary is None:
+            return True
+        pieces = {piece for lemma in word.lemmas for piece in lemma.split("-") if piece}
+        return bool((word.lemmas | pieces | set(word.parts)) & self.vocabulary)
+
     def terms(self, text: str) -> QueryTerms:
         """A need text → its content words, their weights and their postings (common words out)."""
         words: list[QueryWord] = []
         weights: list[float] = []
         scores: list[dict[int, float]] = []
         starts: list[list[int]] = []
+        absent: list[QueryWord] = []
         seen: dict[frozenset[str], int] = {}
         for word in query_words(text, self.analyser):
             if word.lemmas in seen:
                 if seen[word.lemmas] >= 0:
                     starts[seen[word.lemmas]].append(word.start)
                 continue
-            if self.size >= 20 and self.document_frequency(word) > GENERIC_SHARE * self.size:
+            if word.function or (
+                self.size >= 20 and self.document_frequency(word) > GENERIC_SHARE * self.size
+            ):
                 seen[word.lemmas] = -1
+                continue
+            found = self.word_scores(word)
+            if not found:
+                seen[word.lemmas] = -1
+                if not word.lemmas & GENERIC and self.topical(word):
+                    absent.append(word)
                 continue
             seen[word.lemmas] = len(words)
             words.append(word)
             weights.append(GENERIC_WEIGHT if word.lemmas & GENERIC else 1.0)
-            scores.append(self.word_scores(word))
+            scores.append(found)
             starts.append([word.start])
         return QueryTerms(
-            tuple(words), tuple(weights), tuple(scores), tuple(tuple(s) for s in starts)
+            tuple(words),
+            tuple(weights),
+            tuple(scores),
+            tuple(tuple(s) for s in starts),
+            tuple(absent),
         )
 
 

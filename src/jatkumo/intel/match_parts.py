@@ -13,7 +13,8 @@ A part is *requested* when it carries topic: its attainable BM25 (Σ of its word
 over the catalogue) is at least `MIN_PART_SHARE` of the need's, and either a needed skill is
 evidenced in it or it is coherent — one offering answers at least `MIN_COHERENCE` of its
 attainable BM25 at once. Chatter ("pitäis saada kaikki kolme kuntoon tämän vuoden aikana")
-scatters over unrelated offerings, a word here and a word there, and is not requested.
+scatters over unrelated offerings, a word here and a word there, and is not requested. Parts
+that evidence a common skill ask for the same thing and are merged into one.
 
 Used by `intel.match.rank` (fusion of part rankings with the whole-need ranking), by
 `intel.package` (a package = the best offerings for different parts) and by `intel.unmet`.
@@ -33,7 +34,8 @@ if TYPE_CHECKING:
     from jatkumo.intel.match_types import Need
 
 SPLIT = re.compile(
-    r"[.!?;,+\n()]|(?<!\w)(?:ja|sekä|seka|tai|and|or|lisäksi|lisäks|plus|&)(?!\w)", re.IGNORECASE
+    r"[.!?;,+\n()]|:(?=\s)|(?<!\w)(?:ja|sekä|seka|tai|and|or|lisäksi|lisäks|plus|&)(?!\w)",
+    re.IGNORECASE,
 )
 MIN_PART_SHARE = 0.1  # a requested part carries ≥ 10 % of the need's attainable BM25
 MIN_COHERENCE = 0.5  # without a skill, one offering must answer ≥ half of the part's words
@@ -78,7 +80,9 @@ def need_parts(need: Need, terms: QueryTerms) -> tuple[NeedPart, ...]:
         chosen = tuple(sorted(members.get(number, ())))
         if not chosen:
             continue
-        text = need.text[start:end].strip()
+        text = need.text[start:end].strip(" \t-–—:")
+        if not any(c.isalnum() for c in text):
+            continue
         lowered = text.lower()
         skills = tuple(
             i
@@ -90,7 +94,25 @@ def need_parts(need: Need, terms: QueryTerms) -> tuple[NeedPart, ...]:
             continue
         if skills or _coherence(terms, chosen, attainable) >= MIN_COHERENCE:
             parts.append(NeedPart(text, chosen, skills, attainable))
-    return tuple(parts)
+    return _merged(parts)
+
+
+def _merged(parts: list[NeedPart]) -> tuple[NeedPart, ...]:
+    """Parts that evidence a common skill ask for the same thing: one part (texts joined)."""
+    merged: list[NeedPart] = []
+    for part in parts:
+        same = next((i for i, m in enumerate(merged) if set(m.skills) & set(part.skills)), None)
+        if same is None:
+            merged.append(part)
+            continue
+        other = merged[same]
+        merged[same] = NeedPart(
+            f"{other.text} … {part.text}",
+            tuple(sorted(set(other.terms) | set(part.terms))),
+            tuple(sorted(set(other.skills) | set(part.skills))),
+            other.attainable + part.attainable,
+        )
+    return tuple(merged)
 
 
 def _coherence(terms: QueryTerms, chosen: Sequence[int], attainable: float) -> float:

@@ -14,6 +14,7 @@ optimum for weighted coverage. Ties go to the package of better-ranked offerings
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import itertools
 import math
@@ -201,10 +202,11 @@ def parts_compose(
     """A need's requested parts → packages whose members answer different parts.
 
     Aspects are the parts (weight: their attainable BM25); an offering covers a part when its
-    part score is at least `ANSWERS` of that part's best; members come from the fair matches
-    of the whole need (≥ `MIN_SCORE_SHARE` of the best score) and must contain a word of the
-    part (a concept tag alone is not enough), so a part only chatter or a noisy tag would answer
-    stays uncovered rather than filled. `covered` / `uncovered` name the parts by their words.
+    part score is among the part's `PART_TOP` best and at least `ANSWERS` of the part's best, and
+    it contains a word of the part (a concept tag alone is not enough). Members are fair matches
+    of the whole need (≥ `MIN_SCORE_SHARE` of the best score) or the best answer of a part; a
+    package's quality is how well its members answer their parts. A part only chatter or a
+    noisy tag would answer stays uncovered rather than filled. `covered` / `uncovered` name the parts by their words.
     """
     if len(parts) < 2:
         return ()
@@ -218,10 +220,21 @@ def parts_compose(
         set(heapq.nlargest(PART_TOP, scores, key=scores.__getitem__)) for scores in part_scores
     ]
     floor = MIN_SCORE_SHARE * (matches[0].score if matches else 0.0)
+    firsts = {max(scores, key=scores.__getitem__) for scores in part_scores if scores}
     candidates = []
-    for match in [m for m in matches if m.score >= floor][:CANDIDATES]:
+    for match in matches:
         doc = index.doc_of(match.key)
-        record = index.records[doc]
+        if match.score < floor and doc not in firsts:
+            continue
+        answered = [
+            scores.get(doc, 0.0) / best[i]
+            for i, scores in enumerate(part_scores)
+            if doc in leaders[i]
+            and scores.get(doc, 0.0) >= ANSWERS * best[i]
+            and any(doc in terms.scores[t] for t in parts[i].terms)
+        ]
+        if not answered:
+            continue
         cover = frozenset(
             f"part:{i}"
             for i, scores in enumerate(part_scores)
@@ -229,8 +242,9 @@ def parts_compose(
             and scores.get(doc, 0.0) >= ANSWERS * best[i]
             and any(doc in terms.scores[t] for t in parts[i].terms)
         )
-        if cover:
-            candidates.append(
-                (match, record.provider, cover, record.duration_weeks, record.price_eur)
-            )
+        record = index.records[doc]
+        fit = dataclasses.replace(match, score=max(answered))  # how well it answers its part
+        candidates.append((fit, record.provider, cover, record.duration_weeks, record.price_eur))
+        if len(candidates) >= CANDIDATES:
+            break
     return compose(aspects, candidates, labels)

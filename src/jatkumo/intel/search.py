@@ -119,6 +119,24 @@ GENERIC = frozenset(
 )
 """Words that name learning itself: they rank but never restrict (`hitsauskoulutus` → hitsaus)."""
 
+FUNCTION_CLASSES = frozenset(
+    {
+        "asemosana",  # pronoun: mitä, missä, meillä
+        "seikkasana",  # adverb: edelleen, nopeasti, itse
+        "sidesana",  # conjunction
+        "suhdesana",  # adposition: kautta, pitkin
+        "huudahdussana",  # interjection
+        "kieltosana",  # negation verb
+        "lukusana",  # numeral: kaks, kolme
+        "numeral",  # digits
+        "paikannimi",  # place name: the need's place is a preference, not a topic
+    }
+)
+"""Finnish word classes (Voikko) that carry no topic of a need: a word whose every Finnish
+reading has one of them is `QueryWord.function` (matching leaves it out)."""
+
+NOUN_CLASSES = frozenset({"nimisana", "nimisana_laatusana"})
+
 DOC_PART_WEIGHT = 0.5  # a compound part counts half an occurrence in a document
 QUERY_PART_WEIGHT = 0.6  # matching a query word only by its parts scores less than the whole
 GENERIC_WEIGHT = 0.3
@@ -144,6 +162,8 @@ class QueryWord:
     lemmas: frozenset[str]
     parts: tuple[str, ...]
     start: int = dataclasses.field(default=0, compare=False)  # character offset in the query text
+    function: bool = dataclasses.field(default=False, compare=False)  # see FUNCTION_CLASSES
+    noun: bool = dataclasses.field(default=False, compare=False)  # a Finnish common noun
 
 
 @dataclass(frozen=True, slots=True)
@@ -254,7 +274,14 @@ def query_words(text: str, analyser: Analyser | None = None) -> tuple[QueryWord,
                 if TokenFlag.UNKNOWN in tokens[index].flags:
                     lemmas.update(dict.fromkeys(_colloquial_stems(token.norm)))
         if lemmas:
-            words.append(QueryWord(token.surface, frozenset(lemmas), tuple(parts), token.start))
+            readings = per_language[0][1][index].readings
+            function = all(r.word_class in FUNCTION_CLASSES for r in readings)
+            noun = readings[0].word_class in NOUN_CLASSES and not readings[0].proper
+            words.append(
+                QueryWord(
+                    token.surface, frozenset(lemmas), tuple(parts), token.start, function, noun
+                )
+            )
     return tuple(words)
 
 

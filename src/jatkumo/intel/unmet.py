@@ -27,6 +27,8 @@ if TYPE_CHECKING:
     from jatkumo.intel.match import MatchIndex, QueryTerms
     from jatkumo.intel.match_types import Need
 
+SKILL_SHARE = 0.5  # weight of the skill evidence in the confidence (the lexical share: the rest)
+ABSENT_WEIGHT = 1.0  # an absent topic word counts as one word found in a single offering
 THRESHOLD = 0.245  # `jatkumo eval matching` calibration.best_threshold on dev (LOO F1 0.60)
 _URGENT = re.compile(
     r"\b(nopeasti|pikaisesti|kiire\w*|heti|asap|urgent\w*|immediately|pian|mahd\w* pian|snabbt)\b",
@@ -62,6 +64,7 @@ def confidence_of(
     from jatkumo.intel.match import lexical_scores
 
     attainable = sum(max(scores.values(), default=0.0) for scores in terms.scores)
+    attainable += len(terms.absent) * index.unseen_score() * ABSENT_WEIGHT
     lexical = lexical if lexical is not None else lexical_scores(terms)
     best = 0.0
     for doc in docs:
@@ -71,7 +74,7 @@ def confidence_of(
             for skill in need.skills
             if doc in index.concept_docs.get(skill.uri, {})
         )
-        best = max(best, (share + min(1.0, evidence)) / 2)
+        best = max(best, (1 - SKILL_SHARE) * share + SKILL_SHARE * min(1.0, evidence))
     return best
 
 
