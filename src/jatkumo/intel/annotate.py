@@ -4,11 +4,15 @@ Input: a document's id, title and text. Output: `Annotation`, whose `as_dict()` 
 CLI and the API print: `{"id", "language", "occupations": [{"uri", "isco", "label", "score",
 ...}], "skills": [{"uri", "label", "score", "evidence", ...}]}`.
 
-It runs `language` → `extract` → `classify`, then ranks skills: skills the text names keep their
-extraction score, raised by up to ×2 when the best occupation's profile has them; skills the text
-does not name but that most ESCO occupations of the best ISCO group hold as essential are added
-with score PROFILE_SKILL_WEIGHT × share and the occupation's title evidence, marked
-`how = "occupation_profile"`. A pure function of its inputs and the index: no Django, no globals.
+It runs `language` → `extract` (section-weighted) → `classify`, then ranks skills against the
+ESCO profiles of the top ISCO groups: a named skill × (1 + profile weight) when a top profile
+holds it, × OUTSIDE_PROFILE_FACTOR when none does; skills named by the same words as a skill of
+higher profile weight × DUPLICATE_FACTOR; the best profile neighbour (ESCO broader, narrower,
+related) of a named skill added with RELATIVE_FACTOR × its score (`how = "profile_relative"`);
+skills most of the best group's occupations hold essential added with PROFILE_SKILL_WEIGHT ×
+share (`how = "occupation_profile"`). Only skills scoring ≥ SKILL_THRESHOLD are returned, at
+most SKILL_LIMIT (docs/intel-extraction.md).
+A pure function of its inputs and the index: no Django, no globals.
 """
 
 from __future__ import annotations
@@ -87,6 +91,17 @@ def _span(evidence: Evidence) -> dict[str, Any]:
         "matched": evidence.matched,
         "how": evidence.how,
     }
+
+
+@dataclass(frozen=True, slots=True)
+class _Profile:
+    """The skill profiles of the top ISCO groups, each with the group's share of the top score."""
+
+    groups: tuple[tuple[dict[str, float], float], ...]
+
+    def get(self, skill: str, default: float = 0.0) -> float:
+        """The skill's best weight × share over the groups (`default` when in none)."""
+        return max((p[skill] * share for p, share in self.groups if skill in p), default=default)
 
 
 class SkillReranker(Protocol):
@@ -232,24 +247,23 @@ class Annotator:
             return [m for m in result if m.score >= MIN_SKILL_SCORE]
         return [m for m in result if m.score >= SKILL_THRESHOLD][:limit]
 
-    def _profile(self, occupations: Sequence[OccupationGuess]) -> dict[str, float]:
+    def _profile(self, occupations: Sequence[OccupationGuess]) -> _Profile:
         """Skill → profile weight over the top groups (within PROFILE_GROUP_SHARE of the best):
         the group's mean relation weight (essential 1, optional 0.5) × the group's score share.
         """
         if not occupations or occupations[0].score <= 0:
-            return {}
+            return _Profile(())
         best = occupations[0].score
-        result: dict[str, float] = {}
+        groups = []
         for guess in occupations:
             share = guess.score / best
             if share < PROFILE_GROUP_SHARE:
                 break
-            for skill, weight in occupation_profile(self.model, guess.isco).items():
-                result[skill] = max(result.get(skill, 0.0), weight * share)
-        return result
+            groups.append((occupation_profile(self.model, guess.isco), share))
+        return _Profile(tuple(groups))
 
     @staticmethod
-    def _duplicates(direct: dict[str, Mention], profile: dict[str, float]) -> set[str]:
+    def _duplicates(direct: dict[str, Mention], profile: _Profile) -> set[str]:
         """Near-duplicate concepts: skills evidenced by exactly the same words; all but those
         with the highest profile weight are returned (to be damped). No profile, no tie-break.
         """

@@ -14,9 +14,12 @@ Method:
 4. Overlaps: a hit inside a longer hit is dropped (the longest, most specific label wins); a
    compound-part hit counts as shorter than a whole word.
 5. YSO concepts stand for the ESCO concepts they are aligned to; unaligned YSO hits are dropped.
-6. Score of a concept = best entry weight (label kind × specificity × match kind)
-   × (1 + 0.3·log2 evidence count) × 1.5 when the title evidences it × position (1.0–1.2,
-   earlier in the text is higher).
+6. Sections: every sentence of the text is labelled by `sections` (requirements, tasks, offer,
+   job terms, how to apply, company description, ...) and a hit's weight is × its section's
+   factor (SECTION_FACTOR); hits in sections with factor 0 are dropped.
+7. Score of a concept = best (entry weight × section factor; entry weight = label kind ×
+   specificity × match kind) × (1 + 0.3·log2 evidence count) × 1.5 when the title evidences it
+   × position (1.0–1.2, earlier in the text is higher).
 """
 
 from __future__ import annotations

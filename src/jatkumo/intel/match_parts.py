@@ -9,10 +9,10 @@ the whole need (concept overlap of the part's skills + BM25 of the part's words,
 the part's best), so an offering that answers one part fully is found even when the whole text
 is dominated by another part.
 
-A part is *requested* when it carries topic: its attainable BM25 (Σ of its words' best scores
-over the catalogue) is at least `MIN_PART_SHARE` of the need's, and either a needed skill is
-evidenced in it or it is coherent — one offering answers at least `MIN_COHERENCE` of its
-attainable BM25 at once. Chatter ("pitäis saada kaikki kolme kuntoon tämän vuoden aikana")
+A part is *requested* when it carries topic: either a needed skill is evidenced in it or it is
+coherent — one offering answers at least `MIN_COHERENCE` of its
+attainable BM25 (Σ of its words' best scores over the catalogue) at once; and its attainable
+BM25 is at least `MIN_PART_SHARE` of the strongest part's. Chatter ("pitäis saada kaikki kolme kuntoon tämän vuoden aikana")
 scatters over unrelated offerings, a word here and a word there, and is not requested. Parts
 that evidence a common skill ask for the same thing and are merged into one.
 
@@ -37,7 +37,7 @@ SPLIT = re.compile(
     r"[.!?;,+\n()]|:(?=\s)|(?<!\w)(?:ja|sekä|seka|tai|and|or|lisäksi|lisäks|plus|&)(?!\w)",
     re.IGNORECASE,
 )
-MIN_PART_SHARE = 0.1  # a requested part carries ≥ 10 % of the need's attainable BM25
+MIN_PART_SHARE = 0.25  # a requested part carries ≥ 25 % of the strongest part's attainable BM25
 MIN_COHERENCE = 0.5  # without a skill, one offering must answer ≥ half of the part's words
 W_CONCEPT = 0.45
 W_LEXICAL = 0.55
@@ -74,8 +74,7 @@ def need_parts(need: Need, terms: QueryTerms) -> tuple[NeedPart, ...]:
         weight * max(scores.values(), default=0.0)
         for weight, scores in zip(terms.weights, terms.scores, strict=True)
     ]
-    total = sum(best)
-    parts = []
+    found = []
     for number, (start, end) in enumerate(spans):
         chosen = tuple(sorted(members.get(number, ())))
         if not chosen:
@@ -90,10 +89,10 @@ def need_parts(need: Need, terms: QueryTerms) -> tuple[NeedPart, ...]:
             if any(word and word.lower() in lowered for word in skill.words)
         )
         attainable = sum(best[i] for i in chosen)
-        if not attainable or attainable < MIN_PART_SHARE * total:
-            continue
-        if skills or _coherence(terms, chosen, attainable) >= MIN_COHERENCE:
-            parts.append(NeedPart(text, chosen, skills, attainable))
+        if attainable and (skills or _coherence(terms, chosen, attainable) >= MIN_COHERENCE):
+            found.append(NeedPart(text, chosen, skills, attainable))
+    strongest = max((part.attainable for part in found), default=0.0)
+    parts = [part for part in found if part.attainable >= MIN_PART_SHARE * strongest]
     return _merged(parts)
 
 

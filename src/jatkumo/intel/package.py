@@ -204,7 +204,8 @@ def parts_compose(
     Aspects are the parts (weight: their attainable BM25); an offering covers a part when its
     part score is among the part's `PART_TOP` best and at least `ANSWERS` of the part's best, and
     it contains a word of the part (a concept tag alone is not enough). Members are fair matches
-    of the whole need (≥ `MIN_SCORE_SHARE` of the best score) or the best answer of a part; a
+    of the whole need (≥ `MIN_SCORE_SHARE` of the best score) or the best answer of a part in
+    which a needed skill was evidenced; a
     package's quality is how well its members answer their parts. A part only chatter or a
     noisy tag would answer stays uncovered rather than filled. `covered` / `uncovered` name the parts by their words.
     """
@@ -220,7 +221,11 @@ def parts_compose(
         set(heapq.nlargest(PART_TOP, scores, key=scores.__getitem__)) for scores in part_scores
     ]
     floor = MIN_SCORE_SHARE * (matches[0].score if matches else 0.0)
-    firsts = {max(scores, key=scores.__getitem__) for scores in part_scores if scores}
+    firsts = {  # the best answer of a part where a skill was evidenced may join regardless
+        max(scores, key=scores.__getitem__)
+        for part, scores in zip(parts, part_scores, strict=True)
+        if scores and part.skills
+    }
     candidates = []
     for match in matches:
         doc = index.doc_of(match.key)

@@ -6,7 +6,8 @@ one note per mismatch (`("language", "fi")` = taught only in Finnish), and False
 preference the need marked `strict` rules the offering out.
 
 Penalties are fixed by principle, not fitted to examples: a mismatch the company stated costs
-more than one inferred, and a course only for the unemployed (työvoimakoulutus) is still a
+more than one inferred (a stated language mismatch halves the score, as it lowers the grade of
+an otherwise direct answer from 3 to 2 — gain 7 → 3 under nDCG's 2^grade − 1), and a course only for the unemployed (työvoimakoulutus) is still a
 recruitment route for an employer, so it is lowered, not removed.
 """
 
@@ -14,7 +15,8 @@ from __future__ import annotations
 
 from jatkumo.intel.match_types import Need, OfferingRecord
 
-LANGUAGE_PENALTY = 0.7  # taught in none of the languages the need asks for
+LANGUAGE_PENALTY = 0.5  # taught in none of the languages the need states (preferences)
+INFERRED_LANGUAGE_PENALTY = 0.7  # ... or in none of the need's own language when it is English
 MODE_PENALTY = 0.85  # none of the preferred modes
 PRICE_PENALTY = 0.85  # above the stated budget
 START_PENALTY = 0.8  # starts only after the date needed by
@@ -36,7 +38,8 @@ def _checks(need: Need, offering: OfferingRecord) -> list[tuple[str, str, float]
     prefs = need.preferences
     languages = _wanted_languages(need)
     if languages and offering.languages and not languages & offering.languages:
-        found.append(("languages", ",".join(sorted(offering.languages)), LANGUAGE_PENALTY))
+        penalty = LANGUAGE_PENALTY if prefs.languages else INFERRED_LANGUAGE_PENALTY
+        found.append(("languages", ",".join(sorted(offering.languages)), penalty))
     if prefs.modes and offering.modes and not prefs.modes & offering.modes:
         found.append(("modes", ",".join(sorted(offering.modes)), MODE_PENALTY))
     price = offering.price_eur

@@ -129,13 +129,19 @@ FUNCTION_CLASSES = frozenset(
         "kieltosana",  # negation verb
         "lukusana",  # numeral: kaks, kolme
         "numeral",  # digits
-        "paikannimi",  # place name: the need's place is a preference, not a topic
+        "paikannimi",  # place name: the need's place is a preference, not its topic
     }
 )
-"""Finnish word classes (Voikko) that carry no topic of a need: a word whose every Finnish
+"""Finnish word classes (Voikko) that carry no topic of a need: a word whose best Finnish
 reading has one of them is `QueryWord.function` (matching leaves it out)."""
 
 NOUN_CLASSES = frozenset({"nimisana", "nimisana_laatusana"})
+MODIFIER_CLASSES = frozenset({"teonsana", "laatusana"})  # verbs and adjectives
+COLLOQUIAL = frozenset(
+    "ens mut oo ois olis vois tarvis tarttis pitäis pitäs pitäisi tarvittais haluttais kaks yks "
+    "niinku jne esim yms ym vaan vähän tosi kans tää toi sit nii ku jotain jossain mitään".split()
+)
+"""Spoken-Finnish need words that carry no topic (`ens vuonna`, `tarvis`, `kaks`), by form."""
 
 DOC_PART_WEIGHT = 0.5  # a compound part counts half an occurrence in a document
 QUERY_PART_WEIGHT = 0.6  # matching a query word only by its parts scores less than the whole
@@ -164,6 +170,7 @@ class QueryWord:
     start: int = dataclasses.field(default=0, compare=False)  # character offset in the query text
     function: bool = dataclasses.field(default=False, compare=False)  # see FUNCTION_CLASSES
     noun: bool = dataclasses.field(default=False, compare=False)  # a Finnish common noun
+    modifier: bool = dataclasses.field(default=False, compare=False)  # a verb or adjective
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,11 +282,18 @@ def query_words(text: str, analyser: Analyser | None = None) -> tuple[QueryWord,
                     lemmas.update(dict.fromkeys(_colloquial_stems(token.norm)))
         if lemmas:
             readings = per_language[0][1][index].readings
-            function = all(r.word_class in FUNCTION_CLASSES for r in readings)
+            function = readings[0].word_class in FUNCTION_CLASSES or token.norm in COLLOQUIAL
             noun = readings[0].word_class in NOUN_CLASSES and not readings[0].proper
+            modifier = readings[0].word_class in MODIFIER_CLASSES
             words.append(
                 QueryWord(
-                    token.surface, frozenset(lemmas), tuple(parts), token.start, function, noun
+                    token.surface,
+                    frozenset(lemmas),
+                    tuple(parts),
+                    token.start,
+                    function,
+                    noun,
+                    modifier,
                 )
             )
     return tuple(words)
