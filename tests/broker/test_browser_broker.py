@@ -116,7 +116,7 @@ def _provider_moves_the_case(page: Any, base: str) -> None:
         page.get_by_role("button", name="Change state").click()
         assert page.locator("#case-state").inner_text() == state
     _shot(page, "case")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="Cases").click()
+    page.get_by_role("navigation", name="Work").get_by_role("link", name="Cases").click()
     assert page.get_by_role("link", name=re.compile("tarttis kaks kaveria")).is_visible()
     _shot(page, "cases")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import translation
 
 from jatkumo.guidance.advice import actions_for, funding_matches
 from jatkumo.guidance.models import SelfServiceAnswer
@@ -23,6 +24,14 @@ def _submit(client, answers=None, prefix="/en"):
 # --- the rules (no database) -------------------------------------------------------------
 
 
+@pytest.fixture
+def english():
+    """The reasons are checked in their English source wording, whatever ran before."""
+    with translation.override("en"):
+        yield
+
+
+@pytest.mark.usefixtures("english")
 def test_actions__each_suggestion_says_which_answer_triggered_it():
     actions = {a.key: a for a in actions_for({**VALID_ANSWERS, "headcount": 6})}
 
@@ -44,6 +53,7 @@ def test_actions__recruiting_suggests_apprenticeship_and_rekrykoulutus():
     assert "apprenticeship" in recruit.services
 
 
+@pytest.mark.usefixtures("english")
 def test_funding_matches__needs_every_named_question_and_skips_empty_rules():
     suits = {
         "jotpa": {"size": ["small"], "budget": ["none", "small"]},

@@ -61,7 +61,7 @@ MODIFIER_WEIGHT = 0.5  # verbs and adjectives (`osata`, `käytännönläheinen`)
 FUSION = "linear"  # concept + lexical: "linear" (W_CONCEPT, W_LEXICAL) or "rrf"
 RRF_K = 60
 TOP_COVER = 3  # unmet looks at the coverage of the best three
-W_PARTS = 0.0  # share of the best part score in a fused score; 0.3 lowered dev nDCG, so off
+W_PARTS = 0.2  # share of the best part score in the fused score (leave-one-out selected)
 
 
 class Reranker(Protocol):

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
 SKILL_SHARE = 0.5  # weight of the skill evidence in the confidence (the lexical share: the rest)
 ABSENT_WEIGHT = 1.0  # an absent topic word counts as one word found in a single offering
-THRESHOLD = 0.245  # `jatkumo eval matching` calibration.best_threshold on dev (LOO F1 0.60)
+THRESHOLD = 0.2205  # `jatkumo eval matching` calibration.best_threshold on dev (see docs)
 _URGENT = re.compile(
     r"\b(nopeasti|pikaisesti|kiire\w*|heti|asap|urgent\w*|immediately|pian|mahd\w* pian|snabbt)\b",
     re.IGNORECASE,
