@@ -97,3 +97,14 @@ def test_rank__safety_need_ranks_the_safety_card(index):
     outcome = rank(index, need("työturvallisuuskortti koko porukalle", SAFETY))
 
     assert outcome.matches[0].key == 3
+
+
+def test_preferences__a_stated_language_mismatch_costs_more_than_an_inferred_one():
+    from jatkumo.intel.preferences import preference_fit
+    from tests.intel.match_toy import toy_records
+
+    finnish_only = toy_records()[1]
+    stated = need("forklift", preferences=Preferences(languages=frozenset({"en"})))
+    inferred = need("forklift", language="en")
+
+    assert preference_fit(stated, finnish_only)[0] < preference_fit(inferred, finnish_only)[0]

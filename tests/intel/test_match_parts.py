@@ -68,3 +68,34 @@ def test_parts_compose__members_answer_different_parts_and_name_them(index):
     assert set(best.keys) == {2, 3}
     assert best.coverage == 1.0
     assert best.covered == ("trukkikortti", "työturvallisuuskortti")
+
+
+def test_need_parts__parts_that_evidence_one_skill_are_one_part(index):
+    need = Need(
+        "trukkikortti, työturvallisuuskortti ja toinen trukkikortti",
+        (NeedSkill(FORKLIFT, "operate forklift", 0.9, ("trukkikortti",)),),
+    )
+
+    parts = need_parts(need, index.terms(need.text))
+
+    assert [p.text for p in parts] == [
+        "trukkikortti … toinen trukkikortti",
+        "työturvallisuuskortti",
+    ]
+
+
+def test_terms__leave_out_function_words_and_keep_absent_topic_nouns():
+    index = MatchIndex(toy_index().records, vocabulary=frozenset({"harvesteri", "trukkikortti"}))
+
+    terms = index.terms("meillä tarvis kaks trukkikorttia ja harvesterille kuljettaja")
+
+    assert [w.surface for w in terms.words] == ["trukkikorttia", "kuljettaja"]
+    assert [w.surface for w in terms.absent] == ["harvesterille"]
+
+
+def test_unmet__a_topic_no_offering_has_lowers_the_confidence(index):
+    knows = MatchIndex(index.records, vocabulary=frozenset({"harvesteri", "trukkikortti"}))
+    chatter = MatchIndex(index.records, vocabulary=frozenset({"trukkikortti"}))
+    text = "trukkikortti ja harvesteri"
+
+    assert rank(knows, Need(text, ())).confidence < rank(chatter, Need(text, ())).confidence

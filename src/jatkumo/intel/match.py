@@ -12,13 +12,19 @@ Score of an offering d for a need q, each part in [0, 1]:
   highest idf) and by how sure extraction (s) and tagging (t) were;
 - lexical  = BM25(q, d) / max_d' BM25(q, d') — `intel.search`'s BM25 (k1 1.2, b 0.75) over the
   lemmas and compound parts of title ×2, description and keywords; a need word counts once, at
-  its best reading;
-- hybrid   = W_CONCEPT · concept + W_LEXICAL · lexical, times the preference penalties
-  (`intel.preferences`); an optional `reranker` may reorder the best candidates.
+  its best reading; function words (pronouns, adverbs, numerals, place names, spoken-Finnish
+  fillers: `QueryWord.function`) are left out, verbs and adjectives weigh `MODIFIER_WEIGHT`,
+  words that name learning itself `GENERIC_WEIGHT`;
+- part     = the best score of d over the need's requested parts (`intel.match_parts`: the need
+  cut into clauses, each ranked with the same formula over its own words and skills);
+- hybrid   = (1 − W_PARTS) · (W_CONCEPT · concept + W_LEXICAL · lexical) + W_PARTS · part, times
+  the preference penalties (`intel.preferences`); an optional `reranker` may reorder the best
+  candidates. W_CONCEPT and W_PARTS were chosen by cross-validation over the dev needs
+  (docs/accuracy.md).
 
 Unmet (`intel.unmet`): the best offering's confidence — the share of the need's attainable BM25
-it reaches and how firmly its skills were asked for — below a threshold calibrated by
-cross-validation (docs/broker-matching.md).
+it reaches (topic nouns no offering has count as unanswered) and how firmly its skills were
+asked for — below a threshold calibrated by cross-validation (docs/broker-matching.md).
 """
 
 from __future__ import annotations
@@ -53,14 +59,15 @@ from jatkumo.intel.search import (
 )
 from jatkumo.intel.unmet import UnmetModel, confidence_of
 
-W_CONCEPT = 0.65  # chosen by 2-fold cross-validation over dev needs (docs/accuracy.md)
-W_LEXICAL = 0.35
+W_CONCEPT = 0.55  # chosen by 2-fold cross-validation over dev needs (docs/accuracy.md)
+W_LEXICAL = 0.45
 CANDIDATES = 50  # best lexical/concept candidates scored in full
 GENERIC_WEIGHT = 0.3
 MODIFIER_WEIGHT = 0.5  # verbs and adjectives (`osata`, `käytännönläheinen`) beside the nouns
 FUSION = "linear"  # concept + lexical: "linear" (W_CONCEPT, W_LEXICAL) or "rrf"
 RRF_K = 60
 TOP_COVER = 3  # unmet looks at the coverage of the best three
+POSTINGS_CAP = 2000  # a need word scores only its 2,000 best offerings (latency at 50,000)
 W_PARTS = 0.2  # share of the best part score in the fused score (leave-one-out selected)
 
 
@@ -81,6 +88,12 @@ class QueryTerms:
     scores: tuple[dict[int, float], ...]  # per word: doc → best BM25 of any reading
     starts: tuple[tuple[int, ...], ...] = ()  # per word: where it occurs in the need text
     absent: tuple[QueryWord, ...] = ()  # topical words no offering contains (`topical`)
+
+
+def _best_postings(docs: Sequence[int], scores: Sequence[float]) -> tuple[list[int], list[float]]:
+    """The `POSTINGS_CAP` highest-scoring postings of a term, in document order."""
+    keep = sorted(heapq.nlargest(POSTINGS_CAP, range(len(docs)), key=scores.__getitem__))
+    return [docs[i] for i in keep], [scores[i] for i in keep]
 
 
 class MatchIndex:
@@ -106,6 +119,19 @@ class MatchIndex:
         self.text: SearchIndex = builder.build()
         self.size = len(self.records)
         self._doc = {record.key: doc for doc, record in enumerate(self.records)}
+        self._capped = {
+            term: _best_postings(docs, scores)
+            for term, (docs, scores) in self.text.postings.items()
+            if len(docs) > POSTINGS_CAP
+        }
+
+    def _postings(self, term: str) -> tuple[Sequence[int], Sequence[float]]:
+        """A term's postings; for a very common term only its `POSTINGS_CAP` best."""
+        capped = self._capped.get(term)
+        if capped is not None:
+            return capped
+        docs, scores = self.text.postings.get(term, ((), ()))
+        return docs, scores
 
     def doc_of(self, key: int) -> int:
         """The document number of the offering with caller's `key`."""
@@ -125,14 +151,14 @@ class MatchIndex:
         """Doc → BM25 contribution of one need word: its best lemma, or its parts."""
         best: dict[int, float] = {}
         for lemma in word.lemmas:
-            docs, scores = self.text.postings.get(lemma, ((), ()))
+            docs, scores = self._postings(lemma)
             for doc, score in zip(docs, scores, strict=True):
                 if score > best.get(doc, 0.0):
                     best[doc] = score
         parts = [part for part in word.parts if part not in GENERIC]
         summed: dict[int, float] = defaultdict(float)
         for part in parts:
-            docs, scores = self.text.postings.get(part, ((), ()))
+            docs, scores = self._postings(part)
             for doc, score in zip(docs, scores, strict=True):
                 summed[doc] += score * QUERY_PART_WEIGHT / len(parts)
         for doc, score in summed.items():
@@ -157,8 +183,11 @@ class MatchIndex:
         pieces = {piece for lemma in word.lemmas for piece in lemma.split("-") if piece}
         return bool((word.lemmas | pieces | set(word.parts)) & self.vocabulary)
 
-    def terms(self, text: str) -> QueryTerms:
-        """A need text → its content words, their weights and their postings (common words out)."""
+    def terms(self, text: str, *, plain: bool = False) -> QueryTerms:
+        """A need text → its content words, their weights and their postings (common words out).
+
+        `plain` (the baseline): function words kept and verbs/adjectives weighed like nouns.
+        """
         words: list[QueryWord] = []
         weights: list[float] = []
         scores: list[dict[int, float]] = []
@@ -170,7 +199,7 @@ class MatchIndex:
                 if seen[word.lemmas] >= 0:
                     starts[seen[word.lemmas]].append(word.start)
                 continue
-            if word.function or (
+            if (word.function and not plain) or (
                 self.size >= 20 and self.document_frequency(word) > GENERIC_SHARE * self.size
             ):
                 seen[word.lemmas] = -1
@@ -187,7 +216,7 @@ class MatchIndex:
                 GENERIC_WEIGHT
                 if word.lemmas & GENERIC
                 else MODIFIER_WEIGHT
-                if word.modifier
+                if word.modifier and not plain
                 else 1.0
             )
             scores.append(found)
@@ -307,7 +336,8 @@ def rank(
     if packages and not unmet:
         if not W_PARTS:  # parts only for packages: ranked once the need is known to be met
             need_parts, per_part = parts_rank(index, need, terms)
-        found = parts_compose(index, terms, need_parts, per_part, scored) or packages_compose(
-            index, need, terms, scored
-        )
+        if len(need_parts) >= 2:  # several requested parts: the best offerings for each
+            found = parts_compose(index, terms, need_parts, per_part, scored)
+        else:  # one part (or none found): cover its skills
+            found = packages_compose(index, need, terms, scored)
     return MatchOutcome(tuple(scored[:top]), found, unmet, round(coverage, 4), reasons)

@@ -22,7 +22,7 @@ BaselineIndex = MatchIndex
 
 def baseline_confidence(index: MatchIndex, need: Need) -> tuple[dict[int, float], float]:
     """Doc → BM25, and the top score normalised by the Σ of per-word maxima."""
-    terms = index.terms(need.text)
+    terms = index.terms(need.text, plain=True)
     scores = lexical_scores(terms)
     best = sum(max(s.values(), default=0.0) for s in terms.scores)
     top = max(scores.values(), default=0.0)

@@ -10,14 +10,14 @@ the part's best), so an offering that answers one part fully is found even when 
 is dominated by another part.
 
 A part is *requested* when it carries topic: either a needed skill is evidenced in it or it is
-coherent — one offering answers at least `MIN_COHERENCE` of its
-attainable BM25 (Σ of its words' best scores over the catalogue) at once; and its attainable
-BM25 is at least `MIN_PART_SHARE` of the strongest part's. Chatter ("pitäis saada kaikki kolme kuntoon tämän vuoden aikana")
-scatters over unrelated offerings, a word here and a word there, and is not requested. Parts
-that evidence a common skill ask for the same thing and are merged into one.
+coherent — one offering answers at least `MIN_COHERENCE` of its attainable BM25 (Σ of its
+words' best scores over the catalogue) at once; and its attainable BM25 is at least
+`MIN_PART_SHARE` of the strongest part's. Chatter ("pitäis saada kaikki kolme kuntoon tämän
+vuoden aikana") scatters over unrelated offerings, a word here and a word there, and is not
+requested. Parts that evidence a common skill ask for the same thing and are merged into one.
 
-Used by `intel.match.rank` (fusion of part rankings with the whole-need ranking), by
-`intel.package` (a package = the best offerings for different parts) and by `intel.unmet`.
+Used by `intel.match.rank` (the best part score is fused into the ranking, `W_PARTS`) and by
+`intel.package` (a package = the best offerings for different parts).
 """
 
 from __future__ import annotations

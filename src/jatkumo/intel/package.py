@@ -205,9 +205,9 @@ def parts_compose(
     part score is among the part's `PART_TOP` best and at least `ANSWERS` of the part's best, and
     it contains a word of the part (a concept tag alone is not enough). Members are fair matches
     of the whole need (≥ `MIN_SCORE_SHARE` of the best score) or the best answer of a part in
-    which a needed skill was evidenced; a
-    package's quality is how well its members answer their parts. A part only chatter or a
-    noisy tag would answer stays uncovered rather than filled. `covered` / `uncovered` name the parts by their words.
+    which a needed skill was evidenced; a package's quality is how well its members answer
+    their parts. A part only chatter or a noisy tag would answer stays uncovered rather than
+    filled. `covered` / `uncovered` name the parts by their words.
     """
     if len(parts) < 2:
         return ()

@@ -7,8 +7,9 @@ preference the need marked `strict` rules the offering out.
 
 Penalties are fixed by principle, not fitted to examples: a mismatch the company stated costs
 more than one inferred (a stated language mismatch halves the score, as it lowers the grade of
-an otherwise direct answer from 3 to 2 — gain 7 → 3 under nDCG's 2^grade − 1), and a course only for the unemployed (työvoimakoulutus) is still a
-recruitment route for an employer, so it is lowered, not removed.
+an otherwise direct answer from 3 to 2 — gain 7 → 3 under nDCG's 2^grade − 1), and a course
+only for the unemployed (työvoimakoulutus) is still a recruitment route for an employer, so it
+is lowered, not removed.
 """
 
 from __future__ import annotations

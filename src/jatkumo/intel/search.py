@@ -138,8 +138,40 @@ reading has one of them is `QueryWord.function` (matching leaves it out)."""
 NOUN_CLASSES = frozenset({"nimisana", "nimisana_laatusana"})
 MODIFIER_CLASSES = frozenset({"teonsana", "laatusana"})  # verbs and adjectives
 COLLOQUIAL = frozenset(
-    "ens mut oo ois olis vois tarvis tarttis pitäis pitäs pitäisi tarvittais haluttais kaks yks "
-    "niinku jne esim yms ym vaan vähän tosi kans tää toi sit nii ku jotain jossain mitään".split()
+    [
+        "ens",
+        "mut",
+        "oo",
+        "ois",
+        "olis",
+        "vois",
+        "tarvis",
+        "tarttis",
+        "pitäis",
+        "pitäs",
+        "pitäisi",
+        "tarvittais",
+        "haluttais",
+        "kaks",
+        "yks",
+        "niinku",
+        "jne",
+        "esim",
+        "yms",
+        "ym",
+        "vaan",
+        "vähän",
+        "tosi",
+        "kans",
+        "tää",
+        "toi",
+        "sit",
+        "nii",
+        "ku",
+        "jotain",
+        "jossain",
+        "mitään",
+    ]
 )
 """Spoken-Finnish need words that carry no topic (`ens vuonna`, `tarvis`, `kaks`), by form."""
 

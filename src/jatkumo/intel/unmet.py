@@ -1,12 +1,14 @@
 """Stage `unmet`: how well the best offerings answer a need → confidence in [0, 1] → unmet or not.
 
 Input: a need's analysed words (with their BM25 postings) and skills, and the best-ranked
-offerings. Output: a confidence, the mean of two shares, for the best of the first `TOP`
-offerings:
+offerings. Output: a confidence, a weighted mean (`SKILL_SHARE`) of two shares, for the best of
+the first `TOP` offerings:
 
 - lexical share: the offering's BM25 for the need / the BM25 an offering would get if it
-  matched every need word at that word's best (Σ of per-word maxima over the catalogue) — how
-  much of what the need says one offering answers;
+  matched every need word at that word's best (Σ of per-word maxima over the catalogue, plus,
+  for every topic word no offering has — a common noun found in a taxonomy label, such as
+  *harvesteri*, *sommelier*, *kiina* — the score of a word only one offering has) — how much
+  of what the need says one offering answers;
 - skill evidence: Σ over the needed skills the offering is tagged with of the extraction score
   (each capped at 1), capped at 1 — how firmly the text asked for something this offering has.
 
@@ -29,7 +31,7 @@ if TYPE_CHECKING:
 
 SKILL_SHARE = 0.5  # weight of the skill evidence in the confidence (the lexical share: the rest)
 ABSENT_WEIGHT = 1.0  # an absent topic word counts as one word found in a single offering
-THRESHOLD = 0.2205  # `jatkumo eval matching` calibration.best_threshold on dev (see docs)
+THRESHOLD = 0.2256  # `jatkumo eval matching` calibration.best_threshold on dev (see docs)
 _URGENT = re.compile(
     r"\b(nopeasti|pikaisesti|kiire\w*|heti|asap|urgent\w*|immediately|pian|mahd\w* pian|snabbt)\b",
     re.IGNORECASE,
