@@ -89,10 +89,10 @@ gates: install-dev
 lint: gates
 
 pytest: install-dev
-	$(BIN)/pytest
+	DJANGO_SETTINGS_MODULE=jatkumo.config.settings.test $(BIN)/pytest
 
 test-postgres: install-dev
-	scripts/with-postgres.sh $(BIN)/pytest -m "not browser"
+	DJANGO_SETTINGS_MODULE=jatkumo.config.settings.test scripts/with-postgres.sh $(BIN)/pytest -m "not browser"
 
 bench: install-dev
 	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
