@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     WordCache = functools._lru_cache_wrapper[tuple[tuple[Reading, ...], frozenset[TokenFlag]]]
 
 WordAnalysis = tuple[tuple[Reading, ...], frozenset[TokenFlag]]
-DETECTION_WORDS = 300  # the language of a long text is clear from its beginning
+DETECTION_WORDS = 120  # the language of a long text is clear from its first sentences
 
 VOIKKO_MISSING = (
     "Finnish analysis needs libvoikko and its Finnish dictionary. On Debian/Ubuntu install the "

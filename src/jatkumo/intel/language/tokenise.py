@@ -13,6 +13,7 @@ the NFC, plain-hyphen, lower-cased form that the analysers see.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -60,9 +61,16 @@ def tokenise(text: str) -> list[Span]:
     for match in _TOKEN.finditer(text):
         for start, end in _split_loose_slashes(match.group(), match.start()):
             surface = text[start:end]
-            key = unicodedata.normalize("NFC", surface).translate(_TO_PLAIN_HYPHEN)
-            spans.append(Span(surface, start, end, key, shape_flags(key)))
+            key, flags = _key_and_flags(surface)
+            spans.append(Span(surface, start, end, key, flags))
     return spans
+
+
+@functools.lru_cache(maxsize=65_536)
+def _key_and_flags(surface: str) -> tuple[str, frozenset[TokenFlag]]:
+    """A word form's matching key and spelling flags; cached, as word forms repeat a lot."""
+    key = unicodedata.normalize("NFC", surface).translate(_TO_PLAIN_HYPHEN)
+    return key, shape_flags(key)
 
 
 def _split_loose_slashes(surface: str, offset: int) -> list[tuple[int, int]]:
