@@ -13,6 +13,7 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from jatkumo.catalogue.models import Offering
 from jatkumo.core.models import TimeStampedModel
@@ -130,7 +131,7 @@ class NeedSkill(models.Model):
 
 
 class CaseState(models.TextChoices):
-    NEW = "new", _("New")
+    NEW = "new", pgettext_lazy("case state", "New")
     ROUTED = "routed", _("Routed")
     CONTACTED = "contacted", _("Contacted")
     PROPOSAL = "proposal", _("Proposal made")
@@ -289,7 +290,7 @@ class Notification(models.Model):
         null=True,
         blank=True,
     )
-    subject = models.CharField(_("subject"), max_length=200)
+    subject = models.CharField(pgettext_lazy("message", "subject"), max_length=200)
     body = models.TextField(_("message"), blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     read_at = models.DateTimeField(_("read"), null=True, blank=True)
