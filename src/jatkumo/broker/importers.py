@@ -34,6 +34,7 @@ from jatkumo.broker.models import (
 )
 from jatkumo.broker.services import need_submit, need_understand
 from jatkumo.broker.services_cases import case_route
+from jatkumo.broker.snapshot import best_coverage
 from jatkumo.catalogue.importers.jsonl import jsonl_records
 from jatkumo.catalogue.models import Mode
 from jatkumo.catalogue.validation import ValidationContext
@@ -343,12 +344,11 @@ class NeedImportResult:
 def _case_open(need: Need) -> Case:
     """The need's case as matched, not yet routed (`--submit` routes through `need_submit`)."""
     snapshot = dict(need.understood)
-    coverages = [p["coverage"] for p in snapshot.get("packages", [])]
     case = Case.objects.create(
         need=need,
         match_snapshot=snapshot,
         unmet=bool(snapshot.get("unmet")),
-        best_coverage=max(coverages) if coverages else None,
+        best_coverage=best_coverage(snapshot),
     )
     CaseEvent.objects.create(
         case=case, kind=EventKind.CREATED, to_state=CaseState.NEW, text=_("Imported from a file.")
@@ -358,10 +358,9 @@ def _case_open(need: Need) -> Case:
 
 def _case_refresh(case: Case) -> None:
     snapshot = dict(case.need.understood)
-    coverages = [p["coverage"] for p in snapshot.get("packages", [])]
     case.match_snapshot = snapshot
     case.unmet = bool(snapshot.get("unmet"))
-    case.best_coverage = max(coverages) if coverages else None
+    case.best_coverage = best_coverage(snapshot)
     case.save(update_fields=["match_snapshot", "unmet", "best_coverage", "updated_at"])
 
 

@@ -30,7 +30,7 @@ from jatkumo.broker.models import (
     SkillOrigin,
 )
 from jatkumo.broker.services_cases import case_route
-from jatkumo.broker.snapshot import match_snapshot
+from jatkumo.broker.snapshot import best_coverage, match_snapshot
 from jatkumo.core.errors import ApplicationError, RowError, ValidationFailed
 from jatkumo.organisations.business_id import normalise_business_id, validate_business_id
 from jatkumo.organisations.models import Organisation, OrganisationKind, OrganisationRole
@@ -208,7 +208,7 @@ def need_submit(*, need: Need, user: User | None = None) -> Case:
         need=need,
         match_snapshot=snapshot,
         unmet=bool(snapshot.get("unmet")),
-        best_coverage=_best_coverage(snapshot),
+        best_coverage=best_coverage(snapshot),
     )
     CaseEvent.objects.create(
         case=case,
@@ -220,8 +220,3 @@ def need_submit(*, need: Need, user: User | None = None) -> Case:
     )
     case_route(case=case, actor=user)
     return case
-
-
-def _best_coverage(snapshot: Mapping[str, Any]) -> float | None:
-    coverages = [p["coverage"] for p in snapshot.get("packages", [])]
-    return max(coverages) if coverages else None

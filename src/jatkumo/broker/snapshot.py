@@ -134,3 +134,9 @@ def offering_ids(snapshot: Mapping[str, Any]) -> list[Any]:
     for package in snapshot.get("packages", []):
         ids += [i for i in package.get("offering_ids", []) if i not in ids]
     return ids
+
+
+def best_coverage(snapshot: Mapping[str, Any]) -> float | None:
+    """The best package coverage in a match snapshot, or None when it proposed no package."""
+    coverages = [package["coverage"] for package in snapshot.get("packages", [])]
+    return max(coverages) if coverages else None
