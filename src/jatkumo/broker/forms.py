@@ -5,11 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from jatkumo.broker.models import CaseState, CompanySize
 from jatkumo.catalogue.models import Mode
-from jatkumo.taxonomy.models import Industry, Region, RegionLevel
+from jatkumo.taxonomy.models import Industry
+from jatkumo.taxonomy.selectors import municipality_list
 
 HONEYPOT = "homepage"
 FORM_VALUES = [
@@ -33,10 +35,8 @@ def _industry_choices() -> list[tuple[str, Any]]:
 
 
 def _municipality_choices() -> list[tuple[str, Any]]:
-    municipalities = Region.objects.filter(level=RegionLevel.MUNICIPALITY)
-    pirkanmaa = municipalities.filter(parent__parent__code="MK06")
-    rows = pirkanmaa if pirkanmaa.exists() else municipalities
-    return [("", _("Anywhere / online")), *((r.code, r.name) for r in rows.order_by("name"))]
+    rows = municipality_list(region_code=settings.JATKUMO_REGION_CODE)
+    return [("", _("Anywhere / online")), *((r.code, r.name) for r in rows)]
 
 
 class NeedForm(forms.Form):

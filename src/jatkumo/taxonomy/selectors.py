@@ -36,6 +36,7 @@ from jatkumo.taxonomy.models import (
     Label,
     LabelKind,
     Region,
+    RegionLevel,
     Relation,
     RelationKind,
 )
@@ -221,6 +222,14 @@ def concept_get_by_uri(*, uri: str) -> Concept:
 def region_list(*, level: str | None = None) -> QuerySet[Region]:
     regions = Region.objects.select_related("parent").order_by("level", "code")
     return regions.filter(level=level) if level else regions
+
+
+def municipality_list(*, region_code: str) -> QuerySet[Region]:
+    """The municipalities of one region (maakunta, e.g. "MK06"), by name; every municipality
+    when the region is not loaded."""
+    municipalities = Region.objects.filter(level=RegionLevel.MUNICIPALITY)
+    in_region = municipalities.filter(parent__parent__code=region_code)
+    return (in_region if in_region.exists() else municipalities).order_by("name")
 
 
 def labels_by_language(concept: Concept) -> list[tuple[str, list[Label]]]:

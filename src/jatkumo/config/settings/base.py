@@ -125,6 +125,10 @@ EMAIL_HOST_PASSWORD = env.env_str("DJANGO_EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env.env_bool("DJANGO_EMAIL_USE_TLS", default=False)
 DEFAULT_FROM_EMAIL = env.env_str("DJANGO_DEFAULT_FROM_EMAIL", "jatkumo@localhost")
 
+# The region (maakunta) this installation serves, e.g. MK06 = Pirkanmaa: forms list its
+# municipalities first.
+JATKUMO_REGION_CODE = env.env_str("JATKUMO_REGION_CODE", "MK06")
+
 # The public address of this site, for links in emails (case status, inbox).
 SITE_URL = env.env_str("JATKUMO_SITE_URL", "http://127.0.0.1:8000")
 # Public need form: at most this many needs per address and hour.
