@@ -42,6 +42,7 @@ EMBEDDINGS_AUTO = False
 logger = logging.getLogger(__name__)
 _lock = threading.Lock()
 _current: tuple[str, Annotator] | None = None
+_signature_cache: tuple[str, float] | None = None
 _reranked: tuple[str, Annotator] | None = None
 
 
@@ -159,12 +160,24 @@ def reranker_build(annotator: Annotator, signature: str) -> EmbeddingReranker:
     return EmbeddingReranker(index, annotator.model, encoder, labels)
 
 
+def _signature_recent() -> str:
+    """`taxonomy_signature()`, computed at most once every JATKUMO_TAXONOMY_CHECK_SECONDS: it
+    costs a few aggregate queries (≈ 45 ms on the full taxonomy) and every analysis and match
+    asks for it. A taxonomy change is therefore picked up within that time."""
+    global _signature_cache  # noqa: PLW0603 — a cached cheap check of a heavy resource
+    now = time.monotonic()
+    ttl = float(settings.JATKUMO_TAXONOMY_CHECK_SECONDS)
+    if _signature_cache is None or now - _signature_cache[1] >= ttl:
+        _signature_cache = (taxonomy_signature(), now)
+    return _signature_cache[0]
+
+
 def annotator_get(*, embeddings: bool | None = None) -> Annotator:
     """The process-wide Annotator for the current taxonomy (rebuilt when the taxonomy changes);
     with embeddings (see `embeddings_enabled`) the one whose skills are re-ranked.
     """
     global _current, _reranked  # noqa: PLW0603 — explicitly cached heavy resources
-    signature = taxonomy_signature()
+    signature = _signature_recent()
     with _lock:
         if _current is None or _current[0] != signature:
             annotator, _timings = annotator_build()

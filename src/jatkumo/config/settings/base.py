@@ -129,6 +129,9 @@ DEFAULT_FROM_EMAIL = env.env_str("DJANGO_DEFAULT_FROM_EMAIL", "jatkumo@localhost
 # municipalities first.
 JATKUMO_REGION_CODE = env.env_str("JATKUMO_REGION_CODE", "MK06")
 
+# How often (seconds) the concept engine checks whether the taxonomy changed (a few queries).
+JATKUMO_TAXONOMY_CHECK_SECONDS = float(env.env_str("JATKUMO_TAXONOMY_CHECK_SECONDS", "2"))
+
 # The public address of this site, for links in emails (case status, inbox).
 SITE_URL = env.env_str("JATKUMO_SITE_URL", "http://127.0.0.1:8000")
 # Public need form: at most this many needs per address and hour.
