@@ -8,7 +8,7 @@ from jatkumo.intel.match import MatchIndex, rank
 from jatkumo.intel.match_parts import need_parts, part_scores
 from jatkumo.intel.match_types import Need, NeedSkill
 from jatkumo.intel.package import parts_compose
-from tests.intel.match_toy import FORKLIFT, SAFETY, toy_index
+from tests.intel.match_toy import FORKLIFT, SAFETY, record, toy_index
 
 
 @pytest.fixture(scope="module")
@@ -63,11 +63,57 @@ def test_parts_compose__members_answer_different_parts_and_name_them(index):
     scores = tuple(part_scores(index, need, terms, part) for part in parts)
     matches = rank(index, need, packages=False).matches
 
-    best = parts_compose(index, terms, parts, scores, matches)[0]
+    best = parts_compose(index, terms, parts, scores, matches, skills=need.skills)[0]
 
     assert set(best.keys) == {2, 3}
     assert best.coverage == 1.0
     assert best.covered == ("trukkikortti", "työturvallisuuskortti")
+
+
+def test_parts_compose__with_two_understood_requests_other_parts_are_context(index):
+    # "Suomen kieli" is answered by one offering (a coherent part), but it evidences no skill
+    # while two other parts do: it describes the staff, so no package member is spent on it.
+    need = _need("trukkikortti ja työturvallisuuskortti, suomen kieli")
+    terms = index.terms(need.text)
+    parts = need_parts(need, terms)
+    scores = tuple(part_scores(index, need, terms, part) for part in parts)
+    matches = rank(index, need, packages=False).matches
+
+    assert [p.text for p in parts] == ["trukkikortti", "työturvallisuuskortti", "suomen kieli"]
+    found = parts_compose(index, terms, parts, scores, matches, skills=need.skills)
+
+    assert {frozenset(p.keys) for p in found} == {frozenset({2, 3})}
+    assert found[0].uncovered == ()
+
+
+def test_parts_compose__a_part_answered_better_by_a_course_for_employed_staff(index):
+    # key 6 answers the forklift part a little better by words (trukkikortti twice), but it
+    # is only for the unemployed: the need's preference factor (0.85) applies per part too
+    unemployed = record(
+        6,
+        "TE",
+        "Trukinkuljettajan koulutus",
+        "Trukkikortti yhdessä päivässä, trukkikortti.",
+        tags=[(FORKLIFT, "trukki")],
+        target_groups=frozenset({"unemployed"}),
+    )
+    records = [*toy_index().records[:3], unemployed]
+    local = MatchIndex(records)
+    need = _need("trukkikortti ja työturvallisuuskortti")
+    terms = local.terms(need.text)
+    parts = need_parts(need, terms)
+    scores = tuple(part_scores(local, need, terms, part) for part in parts)
+    matches = rank(local, need, packages=False).matches
+
+    best = parts_compose(local, terms, parts, scores, matches, skills=need.skills)[0]
+
+    assert set(best.keys) == {2, 3}  # not the työvoimakoulutus (key 6), lowered by preferences
+
+
+def test_terms__quantifiers_are_not_topics(index):
+    terms = index.terms("trukkikortti kaikille ja koko porukalle monelle")
+
+    assert [w.surface for w in terms.words] == ["trukkikortti"]
 
 
 def test_need_parts__parts_that_evidence_one_skill_are_one_part(index):

@@ -26,7 +26,7 @@ from jatkumo.intel.match_types import Match, Package
 if TYPE_CHECKING:
     from jatkumo.intel.match import MatchIndex, QueryTerms
     from jatkumo.intel.match_parts import NeedPart
-    from jatkumo.intel.match_types import Need
+    from jatkumo.intel.match_types import Need, NeedSkill
 
 CANDIDATES = 20
 EXACT_LIMIT = 20
@@ -39,6 +39,7 @@ SEEDS = 5
 MIN_SCORE_SHARE = 0.5  # a member must itself be a fair match: ≥ half the best score
 MIN_PROVIDERS = 2  # a package spans at least two providers (a third member may share one)
 ANSWERS = 0.75  # an offering answers a part when its part score is ≥ 75 % of the part's best
+REQUEST_SKILL = 0.3  # a part with a skill this sure is a request; with ≥ 2 such, others are context
 LEXICAL_PART = 0.5  # a part without an evidenced skill weighs half (words only, no concept)
 PART_TOP = 3  # ... and it is among the part's three best offerings
 
@@ -192,12 +193,19 @@ def packages_compose(
     return compose(aspects, candidates, labels)
 
 
+def _requested(part: NeedPart, skills: Sequence[NeedSkill]) -> bool:
+    """Whether a part evidences a needed skill the engine is fairly sure of (≥ REQUEST_SKILL)."""
+    return any(skills[i].score >= REQUEST_SKILL for i in part.skills)
+
+
 def parts_compose(
     index: MatchIndex,
     terms: QueryTerms,
     parts: Sequence[NeedPart],
     part_scores: Sequence[dict[int, float]],
     matches: Sequence[Match],
+    *,
+    skills: Sequence[NeedSkill] = (),
 ) -> tuple[Package, ...]:
     """A need's requested parts → packages whose members answer different parts.
 
@@ -209,6 +217,10 @@ def parts_compose(
     their parts. A part only chatter or a noisy tag would answer stays uncovered rather than
     filled. `covered` / `uncovered` name the parts by their words.
     """
+    requests = [i for i, part in enumerate(parts) if _requested(part, skills)]
+    if len(requests) >= 2:  # the understood requests; the other parts are context
+        parts = [parts[i] for i in requests]
+        part_scores = [part_scores[i] for i in requests]
     if len(parts) < 2:
         return ()
     aspects = {
@@ -216,6 +228,13 @@ def parts_compose(
         for i, part in enumerate(parts)
     }
     labels = {f"part:{i}": part.text for i, part in enumerate(parts)}
+    # part scores of the ranked pool × the need's preference factor (a course only for the
+    # unemployed answers an employer's part less well, as it does the whole need)
+    factor = {index.doc_of(m.key): dict(m.parts).get("preferences", 1.0) for m in matches}
+    part_scores = [
+        {doc: value * factor[doc] for doc, value in scores.items() if doc in factor}
+        for scores in part_scores
+    ]
     best = [max(scores.values(), default=0.0) for scores in part_scores]
     leaders = [
         set(heapq.nlargest(PART_TOP, scores, key=scores.__getitem__)) for scores in part_scores

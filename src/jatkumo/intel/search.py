@@ -175,6 +175,10 @@ COLLOQUIAL = frozenset(
 )
 """Spoken-Finnish need words that carry no topic (`ens vuonna`, `tarvis`, `kaks`), by form."""
 
+QUANTIFIERS = frozenset(["kaikki", "jokainen", "moni", "muutama", "usea", "paljo", "koko"])
+"""Finnish quantifier lemmas that Voikko reads as nouns or adjectives (`kaikille`, `monelta`,
+`koko porukka`): they say how many, not what, so matching leaves them out like function words."""
+
 DOC_PART_WEIGHT = 0.5  # a compound part counts half an occurrence in a document
 QUERY_PART_WEIGHT = 0.6  # matching a query word only by its parts scores less than the whole
 GENERIC_WEIGHT = 0.3
@@ -314,7 +318,11 @@ def query_words(text: str, analyser: Analyser | None = None) -> tuple[QueryWord,
                     lemmas.update(dict.fromkeys(_colloquial_stems(token.norm)))
         if lemmas:
             readings = per_language[0][1][index].readings
-            function = readings[0].word_class in FUNCTION_CLASSES or token.norm in COLLOQUIAL
+            function = (
+                readings[0].word_class in FUNCTION_CLASSES
+                or token.norm in COLLOQUIAL
+                or readings[0].lemma in QUANTIFIERS
+            )
             noun = readings[0].word_class in NOUN_CLASSES and not readings[0].proper
             modifier = readings[0].word_class in MODIFIER_CLASSES
             words.append(
