@@ -38,6 +38,16 @@ def test_need_match__understands_the_skill_and_ranks_the_welding_course_first(ca
     assert not result.unmet
 
 
+def test_need_match__a_skill_the_company_already_has_is_not_understood_or_matched(catalogue):
+    asked = matching.need_match(text="Hitsauspätevyydet puuttuu, kirjanpito")
+    result = matching.need_match(text="Hitsauspätevyydet on jo kaikilla kunnossa, kirjanpito")
+
+    welding = catalogue.tags.get().concept.uri
+    assert welding in [s["uri"] for s in asked.skills]
+    assert welding not in [s["uri"] for s in result.skills]
+    assert [r.offering_id for r in result.results][:1] == ["TAKK-2"]
+
+
 def test_need_match__index_follows_a_new_offering(catalogue):
     matching.need_match(text="kirjanpito")
     offering_create(

@@ -57,6 +57,7 @@ from jatkumo.intel.search import (
     SearchIndexBuilder,
     query_words,
 )
+from jatkumo.intel.settled import inside, need_without_settled, settled_spans
 from jatkumo.intel.unmet import UnmetModel, confidence_of
 
 W_CONCEPT = 0.55  # chosen by 2-fold cross-validation over dev needs (docs/accuracy.md)
@@ -194,7 +195,10 @@ class MatchIndex:
         starts: list[list[int]] = []
         absent: list[QueryWord] = []
         seen: dict[frozenset[str], int] = {}
+        settled = () if plain else settled_spans(text)  # "on jo kaikilla kunnossa": not asked
         for word in query_words(text, self.analyser):
+            if settled and inside(settled, word.start):
+                continue
             if word.lemmas in seen:
                 if seen[word.lemmas] >= 0:
                     starts[seen[word.lemmas]].append(word.start)
@@ -285,6 +289,7 @@ def rank(
     packages: bool = True,
 ) -> MatchOutcome:
     """A need → `MatchOutcome`: the `top` best offerings with reasons, packages, unmet flag."""
+    need = need_without_settled(need)
     terms = index.terms(need.text)
     lexical = lexical_scores(terms)
     concept = concept_scores(index, need)
