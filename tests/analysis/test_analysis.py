@@ -149,5 +149,7 @@ def test_eval_command__prints_metrics_for_engine_and_baseline(
     report = json.loads(capsys.readouterr().out)
     assert report["jatkumo"]["ads"] == 2
     assert report["jatkumo"]["isco4_top1"] == 1.0  # "Koneistaja" names the machinist (7223)
-    assert report["jatkumo"]["skill_recall_at_10"] == 1.0  # machinery: the 7223 profile
+    # A1's welding is named; A2's machinery is only lent by the 7223 profile and its text
+    # ("Sorvaus.") does not speak of it, so the soft skill ranking does not return it.
+    assert report["jatkumo"]["skill_recall_at_10"] == 0.5
     assert set(report["bm25_baseline"]) >= {"isco4_top1", "isco4_top3", "isco2_top1"}

@@ -44,6 +44,7 @@ _lock = threading.Lock()
 _current: tuple[str, Annotator] | None = None
 _signature_cache: tuple[str, float] | None = None
 _reranked: tuple[str, Annotator] | None = None
+_soft: tuple[str, Annotator] | None = None
 
 
 def taxonomy_signature() -> str:
@@ -172,18 +173,33 @@ def _signature_recent() -> str:
     return _signature_cache[0]
 
 
-def annotator_get(*, embeddings: bool | None = None) -> Annotator:
+def annotator_get(*, embeddings: bool | None = None, skill_ranking: str = "lexical") -> Annotator:
     """The process-wide Annotator for the current taxonomy (rebuilt when the taxonomy changes);
-    with embeddings (see `embeddings_enabled`) the one whose skills are re-ranked.
+    with embeddings (see `embeddings_enabled`) the one whose skills are re-ranked; with
+    `skill_ranking="soft"` (job-ad extraction: eval, extract, the analyse API) the one whose
+    skills are ranked by soft lexical evidence (`intel.skill_rank`). The default, lexical,
+    is what matching and offering tagging use. All share one index, model and analyser.
     """
-    global _current, _reranked  # noqa: PLW0603 — explicitly cached heavy resources
+    global _current, _reranked, _soft  # noqa: PLW0603 — explicitly cached heavy resources
     signature = _signature_recent()
     with _lock:
         if _current is None or _current[0] != signature:
             annotator, _timings = annotator_build()
             _current = (signature, annotator)
         if not embeddings_enabled(embeddings):
-            return _current[1]
+            if skill_ranking != "soft":
+                return _current[1]
+            if _soft is None or _soft[0] != signature:
+                base = _current[1]
+                soft = Annotator(
+                    base.index,
+                    base.model,
+                    base.analyser,
+                    skill_ranking="soft",
+                    vocabulary=base.vocabulary,
+                )
+                _soft = (signature, soft)
+            return _soft[1]
         if _reranked is None or _reranked[0] != signature:
             base = _current[1]
             reranker = reranker_build(base, signature)

@@ -47,7 +47,7 @@ def extraction_evaluate(
     report says which was used.
     """
     gold = gold_load(directory)
-    annotator = annotator_get(embeddings=embeddings)
+    annotator = annotator_get(embeddings=embeddings, skill_ranking="soft")
     neighbours = _skill_neighbours() if relaxed else None
     predictions = []
     for item in gold:

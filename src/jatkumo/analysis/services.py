@@ -109,7 +109,7 @@ def document_analyse(*, document: Document, embeddings: bool | None = None) -> d
 
     `embeddings`: re-rank skills with embeddings (None = the JATKUMO_EMBEDDINGS setting).
     """
-    annotation = annotator_get(embeddings=embeddings).annotate(
+    annotation = annotator_get(embeddings=embeddings, skill_ranking="soft").annotate(
         document.id, document.text, title=document.title, language=document.language
     )
     return annotation.as_dict()

@@ -30,6 +30,7 @@ from jatkumo.intel.classify import (
 from jatkumo.intel.extract import extract
 from jatkumo.intel.language import Analyser, default_analyser
 from jatkumo.intel.lexicon import LexiconIndex
+from jatkumo.intel.skill_rank import SkillVocabulary, soft_rank
 from jatkumo.intel.types import AnalysedText, Evidence, Language, Mention, OccupationGuess
 
 SKILL_LIMIT = 10
@@ -42,6 +43,7 @@ OUTSIDE_PROFILE_FACTOR = 0.5
 DUPLICATE_FACTOR = 0.5
 RELATIVE_FACTOR = 0.3
 PROFILE_GROUP_SHARE = 0.8
+SKILL_RANKINGS = frozenset({"soft", "lexical"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +105,10 @@ class _Profile:
         """The skill's best weight × share over the groups (`default` when in none)."""
         return max((p[skill] * share for p, share in self.groups if skill in p), default=default)
 
+    def weight(self, skill: str) -> float:
+        """The skill's profile weight, 0 when no top profile holds it."""
+        return self.get(skill, 0.0)
+
 
 class SkillReranker(Protocol):
     """A second skill ranking stage (`intel.rerank`): the lexical ranking (uncut) → final skills."""
@@ -121,8 +127,11 @@ class SkillReranker(Protocol):
 class Annotator:
     """Index + occupation model + analyser → `annotate()`; cheap per call once built.
 
-    With a `reranker` (optional embeddings, `intel.rerank`) the lexical skill ranking is handed
-    to it uncut and it decides the final skills; occupations are not affected.
+    Skills are ranked by the lexical ranking (`skill_ranking="lexical"`, the default: what the
+    broker's matching and offering tagging use) or by soft lexical evidence (`"soft"`,
+    `intel.skill_rank`: job-ad extraction, better skill precision on the dev ads). With a
+    `reranker` (optional embeddings, `intel.rerank`) the lexical skill ranking is handed to it
+    uncut and it decides the final skills; occupations are not affected.
     """
 
     def __init__(
@@ -131,11 +140,19 @@ class Annotator:
         model: OccupationModel,
         analyser: Analyser | None = None,
         reranker: SkillReranker | None = None,
+        *,
+        skill_ranking: str = "lexical",
+        vocabulary: SkillVocabulary | None = None,
     ) -> None:
+        if skill_ranking not in SKILL_RANKINGS:
+            raise ValueError(f"skill_ranking must be one of {sorted(SKILL_RANKINGS)}")
         self.index = index
         self.model = model
         self.analyser = analyser or default_analyser()
         self.reranker = reranker
+        self.skill_ranking = skill_ranking
+        self.vocabulary = vocabulary or SkillVocabulary(index, self.analyser)
+        self._profile_positions: dict[str, frozenset[int]] = {}
 
     def annotate(
         self, doc_id: str, text: str, *, title: str = "", language: Language | None = None
@@ -147,8 +164,19 @@ class Annotator:
             fields.insert(0, ("title", self.analyser.analyse(title, body.language)))
         mentions = extract(fields, self.index, analyser=self.analyser)
         occupations = classify(mentions, self.model, language=body.language, limit=OCCUPATION_LIMIT)
-        if self.reranker is None:
+        if self.reranker is None and self.skill_ranking == "lexical":
             skills = self._rank_skills(mentions, occupations, body.language)
+        elif self.reranker is None:
+            lexical = self._rank_skills(mentions, occupations, body.language, limit=None)
+            profile = self._profile(occupations)
+            skills = soft_rank(
+                fields,
+                lexical,
+                profile.weight,
+                self.vocabulary,
+                body.language,
+                candidates=self._candidates(occupations),
+            )
         else:
             lexical = self._rank_skills(mentions, occupations, body.language, limit=None)
             skills = self.reranker.rank(fields, lexical, occupations, body.language)
@@ -261,6 +289,23 @@ class Annotator:
                 break
             groups.append((occupation_profile(self.model, guess.isco), share))
         return _Profile(tuple(groups))
+
+    def _candidates(self, occupations: Sequence[OccupationGuess]) -> frozenset[int]:
+        """Index positions of the profile skills of the top groups (cached per group)."""
+        positions = self.index.concept_position()
+        result: frozenset[int] = frozenset()
+        if not occupations or occupations[0].score <= 0:
+            return result
+        for guess in occupations:
+            if guess.score / occupations[0].score < PROFILE_GROUP_SHARE:
+                break
+            cached = self._profile_positions.get(guess.isco)
+            if cached is None:
+                profile = occupation_profile(self.model, guess.isco)
+                cached = frozenset(positions[u] for u in profile if u in positions)
+                self._profile_positions[guess.isco] = cached
+            result = result | cached if result else cached
+        return result
 
     @staticmethod
     def _duplicates(direct: dict[str, Mention], profile: _Profile) -> set[str]:
