@@ -50,6 +50,7 @@ class OccupationModel:
     group_skills: dict[str, list[tuple[str, float]]] = field(default_factory=dict)
     relatives: dict[str, set[str]] = field(default_factory=dict)  # skill → broader/narrower/related
     occupation_skills: dict[str, dict[str, float]] = field(default_factory=dict)  # cached
+    profile_root: dict[str, float] = field(default_factory=dict)  # occupation → √ profile_norm
 
 
 def occupation_model_build(
@@ -104,24 +105,56 @@ def occupation_model_build(
         dict(essential),
         names,
         relatives=dict(relatives),
+        profile_root=_roots(skill_occupations, profile_norm),
     )
 
 
+def _roots(
+    skill_occupations: dict[str, list[tuple[str, float]]], profile_norm: dict[str, float]
+) -> dict[str, float]:
+    """Occupation → the divisor of its profile similarity, √ profile norm (1 without a norm)."""
+    return {
+        occupation: math.sqrt(profile_norm.get(occupation, 1.0) or 1.0)
+        for occupations in skill_occupations.values()
+        for occupation, _weight in occupations
+    }
+
+
 def _profile_scores(mentions: Sequence[Mention], model: OccupationModel) -> dict[str, float]:
-    """ESCO occupation → skill-profile similarity in [0, 1] (best = 1)."""
-    accumulated: dict[str, float] = defaultdict(float)
+    """ESCO occupation → skill-profile similarity (not yet scaled to the best)."""
+    accumulated: dict[str, float] = {}
+    sofar = accumulated.get
     for mention in mentions:
         if mention.scheme != "esco_skill":
             continue
+        held = model.skill_occupations.get(mention.uri)
+        if not held:
+            continue
         idf = model.skill_idf.get(mention.uri, 0.0)
-        for occupation, weight in model.skill_occupations.get(mention.uri, ()):
-            accumulated[occupation] += mention.score * weight * idf
-    scores = {
-        occupation: value / math.sqrt(model.profile_norm.get(occupation, 1.0) or 1.0)
-        for occupation, value in accumulated.items()
-    }
+        score = mention.score
+        for occupation, weight in held:
+            accumulated[occupation] = sofar(occupation, 0.0) + score * weight * idf
+    roots = model.profile_root or _roots(model.skill_occupations, model.profile_norm)
+    return {occupation: value / roots[occupation] for occupation, value in accumulated.items()}
+
+
+def _group_profiles(
+    mentions: Sequence[Mention], model: OccupationModel
+) -> dict[str, tuple[float, str]]:
+    """ISCO-4 → (best similarity of its ESCO occupations in [0, 1], that occupation)."""
+    scores = _profile_scores(mentions, model)
     top = max(scores.values(), default=0.0)
-    return {occupation: value / top for occupation, value in scores.items()} if top else {}
+    groups: dict[str, tuple[float, str]] = {}
+    if not top:
+        return groups
+    isco_of = model.isco_of
+    for occupation, score in scores.items():
+        value = score / top  # the best occupation is 1
+        code = isco_of[occupation]
+        held = groups.get(code)
+        if value > (held[0] if held else 0.0):
+            groups[code] = (value, occupation)
+    return groups
 
 
 def classify(
@@ -142,21 +175,20 @@ def classify(
         evidence[code] += mention.evidence
         if mention.scheme == "esco_occupation" and mention.score > named.get(code, (0.0, ""))[0]:
             named[code] = (mention.score, mention.uri)
-    profile = _profile_scores(mentions, model)
-    group_profile: dict[str, tuple[float, str]] = {}
-    for occupation, value in profile.items():
-        code = model.isco_of[occupation]
-        if value > group_profile.get(code, (0.0, ""))[0]:
-            group_profile[code] = (value, occupation)
-    codes = set(title) | set(body) | set(group_profile)
+    group_profile = _group_profiles(mentions, model)
+    # Rank every group by its rounded score, then describe only the `limit` best: a text's
+    # skills reach hundreds of groups. A group named nowhere scores its profile part alone.
+    ranked = [
+        (-_score(_parts(title, body, group_profile, code)), code) for code in set(title) | set(body)
+    ]
+    ranked += [
+        (-round(PROFILE_WEIGHT * value, 4), code)
+        for code, (value, _occupation) in group_profile.items()
+        if code not in title and code not in body
+    ]
     guesses = []
-    for code in codes:
-        parts = (
-            ("title", round(TITLE_WEIGHT * title.get(code, 0.0), 4)),
-            ("text", round(BODY_WEIGHT * body.get(code, 0.0), 4)),
-            ("skill_profile", round(PROFILE_WEIGHT * group_profile.get(code, (0.0, ""))[0], 4)),
-        )
-        score = sum(value for _name, value in parts)
+    for negative, code in sorted(ranked)[:limit]:
+        parts = _parts(title, body, group_profile, code)
         uri = named.get(code, (0.0, ""))[1] or group_profile.get(code, (0.0, ""))[1]
         uri = uri or model.group_uri.get(code, "")
         names = model.group_name.get(code, {})
@@ -164,10 +196,28 @@ def classify(
             names.get(language) or names.get("fi") or names.get("en") or model.names.get(uri, code)
         )
         guesses.append(
-            OccupationGuess(code, uri, label, round(score, 4), parts, tuple(evidence[code][:5]))
+            OccupationGuess(code, uri, label, -negative, parts, tuple(evidence[code][:5]))
         )
-    guesses.sort(key=lambda g: (-g.score, g.isco))
-    return guesses[:limit]
+    return guesses
+
+
+def _parts(
+    title: dict[str, float],
+    body: dict[str, float],
+    group_profile: dict[str, tuple[float, str]],
+    code: str,
+) -> tuple[tuple[str, float], ...]:
+    return (
+        ("title", round(TITLE_WEIGHT * title.get(code, 0.0), 4)),
+        ("text", round(BODY_WEIGHT * body.get(code, 0.0), 4)),
+        ("skill_profile", round(PROFILE_WEIGHT * group_profile.get(code, (0.0, ""))[0], 4)),
+    )
+
+
+def _score(parts: tuple[tuple[str, float], ...]) -> float:
+    """The sum of the rounded parts, rounded (with only a profile part: that part, as rounding
+    a rounded number changes nothing)."""
+    return round(sum(value for _name, value in parts), 4)
 
 
 def profile_skills(

@@ -20,6 +20,10 @@ Method:
 7. Score of a concept = best (entry weight × section factor; entry weight = label kind ×
    specificity × match kind) × (1 + 0.3·log2 evidence count) × 1.5 when the title evidences it
    × position (1.0–1.2, earlier in the text is higher).
+
+Speed: what depends only on a word type or an index key (a token's units, a unit's one-word
+lookups, a compound's part hits, the reportable entries of a key, a label's display text) is
+memoised per index in bounded dicts, so a warm extractor does little more than walk n-grams.
 """
 
 from __future__ import annotations
@@ -27,13 +31,14 @@ from __future__ import annotations
 import bisect
 import math
 import re
-from collections import defaultdict
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import NamedTuple, TypeVar
 
 from jatkumo.intel.language import Analyser, default_analyser
 from jatkumo.intel.lexicon import Entry, Key, LexiconIndex, token_units
-from jatkumo.intel.types import AnalysedText, Evidence, Mention, TokenFlag
+from jatkumo.intel.types import AnalysedText, Evidence, Mention, Reading, Token, TokenFlag
 
 HEAD_FACTOR = 0.6
 PART_FACTOR = 0.5
@@ -42,8 +47,7 @@ OUTPUT_SCHEMES = frozenset({"esco_skill", "esco_occupation", "isco_group"})
 MAX_ALTERNATIVES = 4
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+class Unit(NamedTuple):
     """One matching unit of a text: candidate lemmas, character span, compound parts."""
 
     lemmas: tuple[str, ...]
@@ -52,9 +56,9 @@ class Unit:
     parts: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Hit:
-    """A key found in a field: unit span (length for overlap), characters, entries, how."""
+class Hit(NamedTuple):
+    """A key found in a field: unit span (length for overlap), characters, entries, how, and
+    the highest weight of its entries (which of two equally long hits is resolved first)."""
 
     field: str
     first: int
@@ -64,42 +68,171 @@ class Hit:
     end: int
     entries: tuple[Entry, ...]
     how: str
+    top: float
+
+
+# Units and hits are made by the thousand per document: named tuples are built several times
+# faster than frozen dataclasses and are just as immutable.
+
+# A token's units relative to its start: (lemmas, start offset, end offset, compound parts).
+_UnitShape = tuple[tuple[str, ...], int, int, tuple[str, ...]]
+# Output entries of a key and their highest weight.
+_Found = tuple[tuple[Entry, ...], float]
+# One lemma as the first unit of an n-gram: (key, output entries of the key, key continues).
+_FirstStep = tuple[Key, _Found, bool]
+# A compound part's hit: (weighted output entries, highest weight, how).
+_PartHit = tuple[tuple[Entry, ...], float, str]
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+# Bound of every per-index memo below (a memo is cleared when it reaches it): the warm working
+# set of a stream of ads is a few thousand word types, and the bound keeps memory flat.
+MEMO_LIMIT = 50_000
+
+
+class _IndexMemo:
+    """What `extract` derives from an index again and again, computed once per key or label.
+
+    Only the index's own content is memoised (and, for compound parts, the analyser's lemmas of
+    a part), so results are exactly those of computing afresh.
+    """
+
+    def __init__(self, index: LexiconIndex) -> None:
+        self.index = weakref.ref(index)
+        self.useful = frozenset(
+            i
+            for i, concept in enumerate(index.concepts)
+            if concept.scheme in OUTPUT_SCHEMES or i in index.aligned
+        )
+        self.found: dict[tuple[Key, str], _Found] = {}
+        self.first: dict[tuple[tuple[str, ...], str], tuple[_FirstStep, ...]] = {}
+        self.compound: dict[tuple[tuple[str, ...], str, Analyser], tuple[_PartHit, ...]] = {}
+        self.matched: dict[int, str] = {}
+        self.targets: dict[int, tuple[tuple[int, ...], bool]] = {}
+        self.names: dict[tuple[int, str], str] = {}
+
+
+_MEMO: _IndexMemo | None = None
+
+
+def _memo(index: LexiconIndex) -> _IndexMemo:
+    """The memo of `index` (one index is in use at a time; another one replaces it)."""
+    global _MEMO  # noqa: PLW0603 — a cache of derived values, replaced with the index
+    memo = _MEMO
+    if memo is None or memo.index() is not index:
+        memo = _MEMO = _IndexMemo(index)
+    return memo
+
+
+def _remember(cache: dict[_K, _V], key: _K, value: _V) -> _V:
+    if len(cache) >= MEMO_LIMIT:
+        cache.clear()
+    cache[key] = value
+    return value
+
+
+_NOTHING: _Found = ((), 0.0)
+
+
+def _found(memo: _IndexMemo, index: LexiconIndex, key: Key, language: str) -> _Found:
+    """Entries of `key` in `language` whose concept can be reported, and their highest weight
+    (memoised)."""
+    cached = memo.found.get((key, language))
+    if cached is None:
+        useful = memo.useful
+        kept = tuple(e for e in index.lookup(key, language) if e[0] in useful)
+        found = (kept, max(e[2] for e in kept)) if kept else _NOTHING
+        cached = _remember(memo.found, (key, language), found)
+    return cached
+
+
+# (surface, norm, length, number, id of the readings) → (the readings, the unit shapes). The
+# analyser hands out one readings tuple per word type, so its identity is a cheap key (hashing
+# the readings is not); the stored tuple guards against a reused id.
+_ShapeKey = tuple[str, str, int, bool, int]
+_SHAPES: dict[_ShapeKey, tuple[tuple[Reading, ...], tuple[_UnitShape, ...]]] = {}
+
+
+def _token_shape(token: Token) -> tuple[_UnitShape, ...]:
+    """A token's units relative to its start; the same for every occurrence of a word form."""
+    number = TokenFlag.NUMBER in token.flags
+    readings = token.readings
+    key = (token.surface, token.norm, token.end - token.start, number, id(readings))
+    cached = _SHAPES.get(key)
+    if cached is not None and cached[0] is readings:
+        return cached[1]
+    shapes = _shape(token, number)
+    _remember(_SHAPES, key, (readings, shapes))
+    return shapes
+
+
+def _shape(token: Token, number: bool) -> tuple[_UnitShape, ...]:
+    shapes: list[_UnitShape] = []
+    length = token.end - token.start
+    if number:
+        return (((token.norm,), 0, length, ()),)
+    pieces = token_units(token)
+    parts = token.parts if len(token.parts) > 1 and len(pieces) == 1 else ()
+    surface_pieces = token.surface.split("-")
+    if len(pieces) > 1 and len(surface_pieces) == len(pieces):
+        offset = 0
+        for piece, surface in zip(pieces, surface_pieces, strict=True):
+            shapes.append((piece[:MAX_ALTERNATIVES], offset, offset + len(surface), ()))
+            offset += len(surface) + 1
+    else:
+        for piece in pieces:
+            shapes.append((piece[:MAX_ALTERNATIVES], 0, length, parts))
+    return tuple(shapes)
 
 
 def text_units(analysed: AnalysedText) -> list[Unit]:
     """Tokens → units; a hyphenated token's pieces get their own spans where the surface allows."""
     units: list[Unit] = []
     for token in analysed.tokens:
-        if TokenFlag.NUMBER in token.flags:
-            units.append(Unit((token.norm,), token.start, token.end, ()))
-            continue
-        pieces = token_units(token)
-        parts = token.parts if len(token.parts) > 1 and len(pieces) == 1 else ()
-        surface_pieces = token.surface.split("-")
-        if len(pieces) > 1 and len(surface_pieces) == len(pieces):
-            offset = token.start
-            for piece, surface in zip(pieces, surface_pieces, strict=True):
-                units.append(Unit(piece[:MAX_ALTERNATIVES], offset, offset + len(surface), ()))
-                offset += len(surface) + 1
-        else:
-            for piece in pieces:
-                units.append(Unit(piece[:MAX_ALTERNATIVES], token.start, token.end, parts))
+        start = token.start
+        for lemmas, begin, end, parts in _token_shape(token):
+            units.append(Unit(lemmas, start + begin, start + end, parts))
     return units
 
 
+def _first_steps(
+    lemmas: tuple[str, ...], memo: _IndexMemo, index: LexiconIndex, language: str
+) -> tuple[_FirstStep, ...]:
+    """Each lemma of a unit as a one-word key: its output entries and whether longer keys
+    start with it (memoised per lemma tuple: most n-gram walks end here)."""
+    cached = memo.first.get((lemmas, language))
+    if cached is None:
+        steps = []
+        for lemma in lemmas:
+            key = (lemma,)
+            found = _found(memo, index, key, language) if key in index.entries else _NOTHING
+            steps.append((key, found, key in index.prefixes))
+        cached = _remember(memo.first, (lemmas, language), tuple(steps))
+    return cached
+
+
 def _ngram_hits(units: Sequence[Unit], index: LexiconIndex, language: str, field: str) -> list[Hit]:
+    memo = _memo(index)
     hits: list[Hit] = []
     entries, prefixes = index.entries, index.prefixes
-    for first in range(len(units)):
-        partial: list[Key] = [()]
-        last = first
-        while partial and last < len(units):
+    count = len(units)
+    for first in range(count):
+        unit = units[first]
+        partial: list[Key] = []
+        for key, (found, top), continues in _first_steps(unit.lemmas, memo, index, language):
+            if found:
+                hit = Hit(field, first, first + 1, 1.0, unit.start, unit.end, found, "label", top)
+                hits.append(hit)
+            if continues:
+                partial.append(key)
+        last = first + 1
+        while partial and last < count:
             extended: list[Key] = []
+            lemmas = units[last].lemmas
             for key in partial:
-                for lemma in units[last].lemmas:
+                for lemma in lemmas:
                     candidate = (*key, lemma)
                     if candidate in entries:
-                        found = index.lookup(candidate, language)
+                        found, top = _found(memo, index, candidate, language)
                         if found:
                             hits.append(
                                 Hit(
@@ -107,10 +240,11 @@ def _ngram_hits(units: Sequence[Unit], index: LexiconIndex, language: str, field
                                     first,
                                     last + 1,
                                     float(last + 1 - first),
-                                    units[first].start,
+                                    unit.start,
                                     units[last].end,
-                                    tuple(found),
+                                    found,
                                     "label",
+                                    top,
                                 )
                             )
                     if candidate in prefixes:
@@ -120,6 +254,32 @@ def _ngram_hits(units: Sequence[Unit], index: LexiconIndex, language: str, field
     return hits
 
 
+def _part_hits(
+    parts: tuple[str, ...], index: LexiconIndex, language: str, analyser: Analyser
+) -> tuple[_PartHit, ...]:
+    """The entries and `how` of each compound hit of a word with these parts (memoised)."""
+    memo = _memo(index)
+    cached = memo.compound.get((parts, language, analyser))
+    if cached is not None:
+        return cached
+    hits: list[_PartHit] = []
+    for number, part in enumerate(parts):
+        head = number == len(parts) - 1
+        candidates = {part}
+        if not head and language == "fi" and len(part) > 3:
+            candidates |= {r.lemma for r in analyser.analyse_word(part, "fi")[:2]}
+        factor = HEAD_FACTOR if head else PART_FACTOR
+        for candidate in candidates:
+            if len(candidate) < 3:
+                continue
+            found, _top = _found(memo, index, (candidate,), language)
+            if found:
+                weighted = tuple((c, lab, w * factor, h) for c, lab, w, h in found)
+                how = "compound_head" if head else "compound_part"
+                hits.append((weighted, max(e[2] for e in weighted), how))
+    return _remember(memo.compound, (parts, language, analyser), tuple(hits))
+
+
 def _compound_hits(
     units: Sequence[Unit], index: LexiconIndex, language: str, field: str, analyser: Analyser
 ) -> list[Hit]:
@@ -127,38 +287,31 @@ def _compound_hits(
     for position, unit in enumerate(units):
         if not unit.parts:
             continue
-        for number, part in enumerate(unit.parts):
-            head = number == len(unit.parts) - 1
-            candidates = {part}
-            if not head and language == "fi" and len(part) > 3:
-                candidates |= {r.lemma for r in analyser.analyse_word(part, "fi")[:2]}
-            factor = HEAD_FACTOR if head else PART_FACTOR
-            for candidate in candidates:
-                if len(candidate) < 3:
-                    continue
-                found = index.lookup((candidate,), language)
-                if found:
-                    weighted = tuple((c, lab, w * factor, h) for c, lab, w, h in found)
-                    how = "compound_head" if head else "compound_part"
-                    hits.append(
-                        Hit(field, position, position + 1, 0.5, unit.start, unit.end, weighted, how)
-                    )
+        for entries, top, how in _part_hits(unit.parts, index, language, analyser):
+            hit = Hit(field, position, position + 1, 0.5, unit.start, unit.end, entries, how, top)
+            hits.append(hit)
     return hits
 
 
-def _resolve_overlaps(hits: list[Hit], useful: set[int] | None = None) -> list[Hit]:
-    """Drop every hit that overlaps a strictly longer kept hit in the same field."""
+def _resolve_overlaps(hits: list[Hit]) -> list[Hit]:
+    """Drop every hit that overlaps a strictly longer kept hit in the same field.
+
+    Hits are taken longest first, so the kept hits longer than the current one are those of
+    the lengths already done; the units they cover are collected in `covered`.
+    """
     kept: list[Hit] = []
-    for hit in sorted(hits, key=lambda h: (-h.length, -max(e[2] for e in h.entries))):
-        if any(
-            k.field == hit.field
-            and k.length > hit.length
-            and k.first < hit.last
-            and hit.first < k.last
-            for k in kept
-        ):
+    covered: set[tuple[str, int]] = set()  # (field, unit) under a kept, strictly longer hit
+    current: list[Hit] = []  # kept hits of the length being done
+    length = -1.0
+    for hit in sorted(hits, key=lambda h: (-h.length, -h.top)):
+        if hit.length != length:
+            for done in current:
+                covered.update((done.field, unit) for unit in range(done.first, done.last))
+            current, length = [], hit.length
+        if any((hit.field, unit) in covered for unit in range(hit.first, hit.last)):
             continue
         kept.append(hit)
+        current.append(hit)
     return kept
 
 
@@ -168,37 +321,19 @@ def find_hits(
     *,
     analyser: Analyser | None = None,
 ) -> list[Hit]:
-    """Every field → label and compound hits of output concepts, overlaps resolved."""
+    """Every field → label and compound hits of output concepts, overlaps resolved.
+
+    Hits carry only the entries of concepts that can be reported (ESCO, ISCO, aligned YSO);
+    a key with none gives no hit.
+    """
     analyser = analyser or default_analyser()
-    useful = _useful_concepts(index)
     result: list[Hit] = []
     for field_name, analysed in fields:
         units = text_units(analysed)
         hits = _ngram_hits(units, index, analysed.language, field_name)
         hits += _compound_hits(units, index, analysed.language, field_name, analyser)
-        hits = [
-            Hit(h.field, h.first, h.last, h.length, h.start, h.end, kept, h.how)
-            for h in hits
-            if (kept := tuple(e for e in h.entries if e[0] in useful))
-        ]
         result += _resolve_overlaps(hits)
     return result
-
-
-_USEFUL_CACHE: dict[int, set[int]] = {}
-
-
-def _useful_concepts(index: LexiconIndex) -> set[int]:
-    """Concepts whose mentions can be reported: ESCO/ISCO ones and YSO ones aligned to ESCO."""
-    key = id(index)
-    if key not in _USEFUL_CACHE:
-        _USEFUL_CACHE.clear()
-        _USEFUL_CACHE[key] = {
-            i
-            for i, concept in enumerate(index.concepts)
-            if concept.scheme in OUTPUT_SCHEMES or i in index.aligned
-        }
-    return _USEFUL_CACHE[key]
 
 
 # --- sections of a job ad or need ------------------------------------------------------------
@@ -382,13 +517,16 @@ class Section:
         return SECTION_FACTOR[self.kind]
 
 
+# All start cues in one pattern, one named group per kind in the order above: at the start of
+# a sentence the first alternative that matches wins, as when trying the kinds one by one.
+_START = re.compile(
+    "|".join(f"(?P<{kind}>{pattern.pattern})" for kind, pattern in _START_CUES), re.IGNORECASE
+)
+
+
 def _start_kind(sentence: str) -> str | None:
-    head = sentence.lstrip(" \t-•*–·").lower()
-    for kind, pattern in _START_CUES:
-        found = pattern.match(head)
-        if found:
-            return kind
-    return None
+    found = _START.match(sentence.lstrip(" \t-•*–·").lower())
+    return found.lastgroup if found else None
 
 
 def _within(sentence: str, kind: str) -> str:
@@ -462,11 +600,44 @@ def sections(text: str) -> list[Section]:
 
 def section_factor(found: Sequence[Section], offset: int) -> tuple[float, str]:
     """The factor and kind of the section that holds character `offset` (body when none)."""
-    starts = [s.start for s in found]
+    return _section_at(found, [s.start for s in found], offset)
+
+
+def _section_at(found: Sequence[Section], starts: list[int], offset: int) -> tuple[float, str]:
     at = bisect.bisect_right(starts, offset) - 1
     if at >= 0 and offset < found[at].end:
         return found[at].factor, found[at].kind
     return SECTION_FACTOR["body"], "body"
+
+
+def _targets(memo: _IndexMemo, index: LexiconIndex, concept: int) -> tuple[tuple[int, ...], bool]:
+    """The output concepts a matched concept stands for, and whether it is an aligned YSO one."""
+    cached = memo.targets.get(concept)
+    if cached is None:
+        aligned = concept in index.aligned
+        targets = tuple(
+            target
+            for target in index.aligned.get(concept, (concept,))
+            if index.concepts[target].scheme in OUTPUT_SCHEMES
+        )
+        cached = _remember(memo.targets, concept, (targets, aligned))
+    return cached
+
+
+def _matched(memo: _IndexMemo, index: LexiconIndex, label: int) -> str:
+    """`text (language)` of a label: what evidence says matched."""
+    cached = memo.matched.get(label)
+    if cached is None:
+        text, language, _kind = index.labels[label]
+        cached = _remember(memo.matched, label, f"{text} ({language})")
+    return cached
+
+
+def _name(memo: _IndexMemo, index: LexiconIndex, concept: int, language: str) -> str:
+    cached = memo.names.get((concept, language))
+    if cached is None:
+        cached = _remember(memo.names, (concept, language), index.concepts[concept].name(language))
+    return cached
 
 
 def extract(
@@ -482,39 +653,45 @@ def extract(
     `use_sections` a hit's weight is multiplied by its section's factor (`sections`); hits in
     sections with factor 0 (job terms, how to apply) are dropped.
     """
+    memo = _memo(index)
     texts = dict(fields)
     language = fields[-1][1].language if fields else "fi"
     parts_of = {
         name: sections(analysed.text) if use_sections and name != "title" else []
         for name, analysed in fields
     }
-    evidence: dict[int, list[Evidence]] = defaultdict(list)
-    best: dict[int, float] = defaultdict(float)
+    starts_of = {name: [s.start for s in found] for name, found in parts_of.items()}
+    evidence: dict[int, list[Evidence]] = {}
+    seen: set[tuple[int, int, int, str, str, str]] = set()
+    best: dict[int, float] = {}
     best_parts: dict[int, tuple[float, float]] = {}
     first_position: dict[int, float] = {}
     for hit in find_hits(fields, index, analyser=analyser):
-        source = texts[hit.field].text
-        length = max(1, len(source))
-        factor, _kind = section_factor(parts_of[hit.field], hit.start)
+        field, start, end = hit.field, hit.start, hit.end
+        factor, _kind = _section_at(parts_of[field], starts_of[field], start)
         if factor <= 0.0:
             continue
+        source = texts[field].text
+        surface = source[start:end]
+        position = start / max(1, len(source)) if field != "title" else None
         for concept, label, weight, how in hit.entries:
-            targets = index.aligned.get(concept, (concept,))
-            matched = f"{index.labels[label][0]} ({index.labels[label][1]})"
-            via = "via_yso" if concept in index.aligned else (hit.how if how == "label" else how)
+            targets, aligned = _targets(memo, index, concept)
+            if not targets:
+                continue
+            matched = _matched(memo, index, label)
+            via = "via_yso" if aligned else (hit.how if how == "label" else how)
+            span = Evidence(start, end, surface, field, matched, via)
+            value = weight * factor
             for target in targets:
-                if index.concepts[target].scheme not in OUTPUT_SCHEMES:
-                    continue
-                span = Evidence(
-                    hit.start, hit.end, source[hit.start : hit.end], hit.field, matched, via
-                )
-                if span not in evidence[target]:
-                    evidence[target].append(span)
-                if weight * factor > best[target]:
-                    best[target] = weight * factor
+                # Evidence is equal when these are (its text is the same slice of the field).
+                place = (target, start, end, field, matched, via)
+                if place not in seen:
+                    seen.add(place)
+                    evidence.setdefault(target, []).append(span)
+                if value > best.get(target, 0.0):
+                    best[target] = value
                     best_parts[target] = (weight, factor)
-                if hit.field != "title":
-                    position = hit.start / length
+                if position is not None:
                     first_position[target] = min(first_position.get(target, 1.0), position)
     mentions = []
     for target, spans in evidence.items():
@@ -536,7 +713,7 @@ def extract(
             Mention(
                 found.uri,
                 found.scheme,
-                found.name(language),
+                _name(memo, index, target, language),
                 round(score, 4),
                 tuple(sorted(spans, key=lambda s: (s.field != "title", s.start))),
                 parts,

@@ -16,7 +16,12 @@ from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from jatkumo.intel.language import finnish
 from jatkumo.intel.language.detect import detect_language
-from jatkumo.intel.language.tokenise import is_abbreviation, shape_flags, tokenise
+from jatkumo.intel.language.tokenise import (
+    is_abbreviation,
+    shape_flags,
+    surface_form,
+    token_bounds,
+)
 from jatkumo.intel.types import AnalysedText, Language, LanguageGuess, Reading, Token, TokenFlag
 
 if TYPE_CHECKING:
@@ -75,21 +80,26 @@ class Analyser:
         self._voikko: VoikkoLike | None = None
         self._lock = threading.Lock()
         self._word: WordCache = functools.lru_cache(maxsize=cache_size)(self._analyse_word)
+        self._known: dict[str, bool] = {}  # word → Finnish dictionary knows it (detection)
+        self._known_limit = cache_size
 
     def analyse(self, text: str, language: Language | None = None) -> AnalysedText:
         """Text → AnalysedText; the language is detected when not given."""
-        spans = tokenise(text)
+        # `tokenise` without its Span objects: this loop runs for every token of every text.
+        words = [(text[start:end], start, end) for start, end in token_bounds(text)]
+        forms = [surface_form(surface) for surface, _start, _end in words]
         if language is None:
-            guess = self._detect_words([span.norm for span in spans[:DETECTION_WORDS]])
+            guess = self._detect_words([norm for _key, norm, _flags in forms[:DETECTION_WORDS]])
             language, confidence = guess.language, guess.confidence
         else:
             confidence = 1.0
         tokens = []
-        for span in spans:
-            readings, flags = self._word(span.key.rstrip("-") or span.key, language)
-            tokens.append(
-                Token(span.surface, span.start, span.end, span.norm, readings, span.flags | flags)
-            )
+        analyse_word = self._word
+        for (surface, start, end), (key, norm, shape) in zip(words, forms, strict=True):
+            readings, flags = analyse_word(key.rstrip("-") or key, language)
+            # most tokens have flags of one kind only: reuse that set rather than a union
+            merged = shape | flags if shape and flags else shape or flags
+            tokens.append(Token(surface, start, end, norm, readings, merged))
         return AnalysedText(text, language, confidence, tuple(tokens))
 
     def analyse_word(self, word: str, language: Language = "fi") -> tuple[Reading, ...]:
@@ -98,7 +108,8 @@ class Analyser:
 
     def detect(self, text: str) -> LanguageGuess:
         """Text → fi / sv / en with a confidence (see `detect.py` for the method)."""
-        return self._detect_words([span.norm for span in tokenise(text)[:DETECTION_WORDS]])
+        bounds = token_bounds(text)[:DETECTION_WORDS]
+        return self._detect_words([surface_form(text[a:b])[1] for a, b in bounds])
 
     def cache_info(self) -> functools._CacheInfo:
         """Hits, misses and size of the word cache."""
@@ -107,6 +118,7 @@ class Analyser:
     def clear_cache(self) -> None:
         """Forget every cached word analysis (the dictionaries stay loaded)."""
         self._word.cache_clear()
+        self._known.clear()
 
     # --- internals ---------------------------------------------------------------------------
 
@@ -118,8 +130,14 @@ class Analyser:
         return detect_language(words, finnish_known=self._finnish_known)
 
     def _finnish_known(self, word: str) -> bool:
-        readings, flags = self._word(word, "fi")
-        return TokenFlag.UNKNOWN not in flags and not readings[0].guess
+        known = self._known.get(word)
+        if known is None:
+            readings, flags = self._word(word, "fi")
+            known = TokenFlag.UNKNOWN not in flags and not readings[0].guess
+            if len(self._known) >= self._known_limit:
+                self._known.clear()
+            self._known[word] = known
+        return known
 
     def _voikko_handle(self) -> VoikkoLike:
         if self._voikko is None:

@@ -15,6 +15,7 @@ company texts are dominated by function words and dictionary hits, which is why 
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 
@@ -73,20 +74,18 @@ def detect_language(
     `finnish_known(word)` says whether the Finnish dictionary recognises a word; without it the
     decision rests on function words and spelling alone.
     """
-    alphabetic = [word for word in words if any(char.isalpha() for char in word)]
+    evidence = [_word_evidence(word) for word in words]
+    alphabetic = [word for word, found in zip(words, evidence, strict=True) if found is not None]
     if not alphabetic:
         return LanguageGuess(default, 0.0, tuple((lang, 0.0) for lang in LANGUAGES))
     count = len(alphabetic)
+    # Column i of the evidence: how many words are function words / spelled like LANGUAGES[i].
+    rows = [found for found in evidence if found is not None]
+    totals = [sum(column) for column in zip(*rows, strict=True)]
     scores: dict[Language, float] = {}
-    for lang in LANGUAGES:
-        function_share = sum(word in FUNCTION_WORDS[lang] for word in alphabetic) / count
-        spelling_share = (
-            sum(
-                bool(_SPELLING[lang].search(word)) and not _NOT_LANGUAGE[lang].search(word)
-                for word in alphabetic
-            )
-            / count
-        )
+    for i, lang in enumerate(LANGUAGES):
+        function_share = totals[i] / count
+        spelling_share = totals[len(LANGUAGES) + i] / count
         scores[lang] = WEIGHTS["function"] * function_share + WEIGHTS["spelling"] * spelling_share
     if finnish_known is not None:
         known = sum(finnish_known(word) for word in alphabetic) / count
@@ -97,3 +96,18 @@ def detect_language(
     return LanguageGuess(
         best, round(confidence, 3), tuple((lang, round(scores[lang], 3)) for lang in LANGUAGES)
     )
+
+
+@functools.lru_cache(maxsize=65_536)
+def _word_evidence(word: str) -> tuple[int, ...] | None:
+    """A word → 1/0 per language for "is a function word", then per language for "is spelled
+    like it"; None for a word without letters (it does not count). Cached: words repeat a lot,
+    and the regular expressions are the cost of detection."""
+    if not any(char.isalpha() for char in word):
+        return None
+    function = tuple(int(word in FUNCTION_WORDS[lang]) for lang in LANGUAGES)
+    spelling = tuple(
+        int(bool(_SPELLING[lang].search(word)) and not _NOT_LANGUAGE[lang].search(word))
+        for lang in LANGUAGES
+    )
+    return function + spelling

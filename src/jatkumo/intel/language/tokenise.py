@@ -58,19 +58,34 @@ class Span:
 def tokenise(text: str) -> list[Span]:
     """Text → word-like spans in order: `"C/CE-kortti ja CNC:n"` → `C/CE-kortti`, `ja`, `CNC:n`."""
     spans: list[Span] = []
-    for match in _TOKEN.finditer(text):
-        for start, end in _split_loose_slashes(match.group(), match.start()):
-            surface = text[start:end]
-            key, flags = _key_and_flags(surface)
-            spans.append(Span(surface, start, end, key, flags))
+    for start, end in token_bounds(text):
+        surface = text[start:end]
+        key, _norm, flags = surface_form(surface)
+        spans.append(Span(surface, start, end, key, flags))
     return spans
 
 
+def token_bounds(text: str) -> list[tuple[int, int]]:
+    """The `(start, end)` of every token of `text`, in order: the spans of `tokenise` without
+    building them (the analyser takes what it needs from `surface_form`)."""
+    if "/" not in text:
+        return [match.span() for match in _TOKEN.finditer(text)]
+    bounds: list[tuple[int, int]] = []
+    for match in _TOKEN.finditer(text):
+        surface = match.group()
+        if "/" in surface:
+            bounds += _split_loose_slashes(surface, match.start())
+        else:
+            bounds.append(match.span())
+    return bounds
+
+
 @functools.lru_cache(maxsize=65_536)
-def _key_and_flags(surface: str) -> tuple[str, frozenset[TokenFlag]]:
-    """A word form's matching key and spelling flags; cached, as word forms repeat a lot."""
+def surface_form(surface: str) -> tuple[str, str, frozenset[TokenFlag]]:
+    """A word form → its matching key, the key lower-cased (`norm`) and its spelling flags;
+    cached, as word forms repeat a lot."""
     key = unicodedata.normalize("NFC", surface).translate(_TO_PLAIN_HYPHEN)
-    return key, shape_flags(key)
+    return key, key.lower(), shape_flags(key)
 
 
 def _split_loose_slashes(surface: str, offset: int) -> list[tuple[int, int]]:
