@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from jatkumo.intel.extract import extract
+from jatkumo.intel.extract import extract, text_units
 from jatkumo.intel.language import analyse
-from jatkumo.intel.types import Mention
-from tests.intel.toy_taxonomy import E, toy_index
+from jatkumo.intel.lexicon import lexicon_build
+from jatkumo.intel.types import AnalysedText, Mention, Reading, Token
+from tests.intel.toy_taxonomy import CONCEPTS, E, toy_index
 
 pytestmark = pytest.mark.voikko
 S = f"{E}esco_skill/"
@@ -60,3 +61,23 @@ def test_extract__explains_the_score():
     mention = _mentions("Edellytämme trukkikortin.")[f"{S}forklift"]
     assert {name for name, _value in mention.parts} >= {"specificity", "evidence_count"}
     assert mention.evidence[0].matched == "trukkikortti (fi)"
+
+
+def test_extract__the_same_with_a_cold_or_warm_memo_and_after_another_index():
+    text = "Osaat CNC-koneistusta ja TIG-hitsauksen. Trukkikortti vaaditaan. Hitsauskoulutusta."
+    fields = [("title", analyse("Hitsaaja", "fi")), ("text", analyse(text, "fi"))]
+    first = extract(fields, toy_index())
+    assert extract(fields, toy_index()) == first
+    welding_only = lexicon_build(CONCEPTS[:1], signature="welding")
+    assert {m.uri for m in extract(fields, welding_only)} == {f"{S}welding"}
+    assert extract(fields, toy_index()) == first
+
+
+def test_text_units__follow_the_readings_of_each_token():
+    def units(*lemmas: str) -> list[tuple[str, ...]]:
+        readings = tuple(Reading(lemma, (lemma,)) for lemma in lemmas)
+        token = Token("kuusi", 0, 5, "kuusi", readings)
+        return [u.lemmas for u in text_units(AnalysedText("kuusi", "fi", 1.0, (token,)))]
+
+    assert units("kuusi", "kuu") == [("kuusi", "kuu")]
+    assert units("kuusi") == [("kuusi",)]  # same word form, other readings: other units

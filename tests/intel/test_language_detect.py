@@ -105,3 +105,12 @@ def test_english__abbreviation_stays_as_written_in_lower_case():
     token = default_analyser().analyse("PLC", "en").tokens[0]
     assert token.lemmas == ("plc",)
     assert TokenFlag.ABBREVIATION in token.flags
+
+
+def test_detect__repeated_words_and_calls_give_the_same_guess():
+    words = ["we", "need", "welders", "and", "we", "need", "them", "2026", "(", "welders"]
+    first = detect_language(words)
+    assert detect_language(words) == first
+    assert first.language == "en"
+    # words without letters do not count: the same guess with or without them
+    assert detect_language([w for w in words if w.isalpha()]) == first

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from jatkumo.intel.language import tokenise
+from jatkumo.intel.language import Analyser, tokenise
+from jatkumo.intel.language.tokenise import token_bounds
 from jatkumo.intel.types import TokenFlag
 
 
@@ -109,3 +110,25 @@ def test_tokenise__makes_typographic_hyphens_plain_in_the_key_only():
 )
 def test_tokenise__flags_the_shape_of_a_word(word, flags):
     assert set(tokenise(word)[0].flags) == flags
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "CNC-koneistus, PLC ja C/CE-kortti; myynti/markkinointi TES:n mukaan 15.3.2026.",
+        "kaivos- ja metsäteollisuus, TCP/IP ja /alku sekä loppu/",
+        "",
+    ],
+)
+def test_token_bounds__are_the_offsets_of_the_spans(text):
+    assert token_bounds(text) == [(span.start, span.end) for span in tokenise(text)]
+
+
+def test_analyser__tokens_have_the_spans_surface_norm_and_shape():
+    text = "CNC-koneistus ja C/CE-kortti, kaivos- ja metsäteollisuus 9606-1 Tiimi"
+    tokens = Analyser().analyse(text, "en").tokens
+    spans = tokenise(text)
+    assert [(t.surface, t.start, t.end, t.norm) for t in tokens] == [
+        (s.surface, s.start, s.end, s.norm) for s in spans
+    ]
+    assert all(s.flags <= t.flags for s, t in zip(spans, tokens, strict=True))

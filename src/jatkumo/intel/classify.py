@@ -231,12 +231,16 @@ def profile_skills(
         return []
     top = guesses[0].score or 1.0
     result: dict[str, tuple[float, str]] = {}
+    nothing = (0.0, "")
     for guess in guesses[:groups]:
-        for skill, share in _group_skill_shares(model, guess.isco):
-            value = share * guess.score / top
-            if value > result.get(skill, (0.0, ""))[0]:
-                result[skill] = (value, guess.isco)
-    return sorted(((s, v, c) for s, (v, c) in result.items()), key=lambda x: (-x[1], x[0]))
+        score, code = guess.score, guess.isco
+        for skill, share in _group_skill_shares(model, code):
+            value = share * score / top
+            if value > result.get(skill, nothing)[0]:
+                result[skill] = (value, code)
+    # best first, then by URI: sorting plain tuples needs no key function (URIs are unique)
+    ranked = sorted((-value, skill, code) for skill, (value, code) in result.items())
+    return [(skill, -negative, code) for negative, skill, code in ranked]
 
 
 def _group_skill_shares(model: OccupationModel, code: str) -> list[tuple[str, float]]:

@@ -84,9 +84,10 @@ _FirstStep = tuple[Key, _Found, bool]
 _PartHit = tuple[tuple[Entry, ...], float, str]
 _K = TypeVar("_K")
 _V = TypeVar("_V")
-# Bound of every per-index memo below (a memo is cleared when it reaches it): the warm working
-# set of a stream of ads is a few thousand word types, and the bound keeps memory flat.
-MEMO_LIMIT = 50_000
+# Bound of every memo below (a memo is cleared when it reaches it): 215 dev ads, needs and
+# offerings fill none beyond 6,000, and at ≈ 250 bytes an entry the bound keeps each memo
+# under 5 MB however varied the texts.
+MEMO_LIMIT = 20_000
 
 
 class _IndexMemo:

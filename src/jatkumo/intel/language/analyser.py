@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 WordAnalysis = tuple[tuple[Reading, ...], frozenset[TokenFlag]]
 DETECTION_WORDS = 120  # the language of a long text is clear from its first sentences
+KNOWN_LIMIT = 20_000  # bound of the memo of "the dictionary knows this word" (then cleared)
 
 VOIKKO_MISSING = (
     "Finnish analysis needs libvoikko and its Finnish dictionary. On Debian/Ubuntu install the "
@@ -80,8 +81,8 @@ class Analyser:
         self._voikko: VoikkoLike | None = None
         self._lock = threading.Lock()
         self._word: WordCache = functools.lru_cache(maxsize=cache_size)(self._analyse_word)
-        self._known: dict[str, bool] = {}  # word → Finnish dictionary knows it (detection)
-        self._known_limit = cache_size
+        # word → the Finnish dictionary knows it (language detection asks for every word)
+        self._known: dict[str, bool] = {}
 
     def analyse(self, text: str, language: Language | None = None) -> AnalysedText:
         """Text → AnalysedText; the language is detected when not given."""
@@ -89,17 +90,17 @@ class Analyser:
         words = [(text[start:end], start, end) for start, end in token_bounds(text)]
         forms = [surface_form(surface) for surface, _start, _end in words]
         if language is None:
-            guess = self._detect_words([norm for _key, norm, _flags in forms[:DETECTION_WORDS]])
+            guess = self._detect_words([key.lower() for key, _flags in forms[:DETECTION_WORDS]])
             language, confidence = guess.language, guess.confidence
         else:
             confidence = 1.0
         tokens = []
         analyse_word = self._word
-        for (surface, start, end), (key, norm, shape) in zip(words, forms, strict=True):
+        for (surface, start, end), (key, shape) in zip(words, forms, strict=True):
             readings, flags = analyse_word(key.rstrip("-") or key, language)
             # most tokens have flags of one kind only: reuse that set rather than a union
             merged = shape | flags if shape and flags else shape or flags
-            tokens.append(Token(surface, start, end, norm, readings, merged))
+            tokens.append(Token(surface, start, end, key.lower(), readings, merged))
         return AnalysedText(text, language, confidence, tuple(tokens))
 
     def analyse_word(self, word: str, language: Language = "fi") -> tuple[Reading, ...]:
@@ -109,7 +110,7 @@ class Analyser:
     def detect(self, text: str) -> LanguageGuess:
         """Text → fi / sv / en with a confidence (see `detect.py` for the method)."""
         bounds = token_bounds(text)[:DETECTION_WORDS]
-        return self._detect_words([surface_form(text[a:b])[1] for a, b in bounds])
+        return self._detect_words([surface_form(text[a:b])[0].lower() for a, b in bounds])
 
     def cache_info(self) -> functools._CacheInfo:
         """Hits, misses and size of the word cache."""
@@ -134,7 +135,7 @@ class Analyser:
         if known is None:
             readings, flags = self._word(word, "fi")
             known = TokenFlag.UNKNOWN not in flags and not readings[0].guess
-            if len(self._known) >= self._known_limit:
+            if len(self._known) >= KNOWN_LIMIT:
                 self._known.clear()
             self._known[word] = known
         return known

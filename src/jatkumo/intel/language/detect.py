@@ -98,6 +98,9 @@ def detect_language(
     )
 
 
+_ROWS: dict[tuple[int, ...], tuple[int, ...]] = {}  # at most 2⁶ distinct rows
+
+
 @functools.lru_cache(maxsize=65_536)
 def _word_evidence(word: str) -> tuple[int, ...] | None:
     """A word → 1/0 per language for "is a function word", then per language for "is spelled
@@ -110,4 +113,5 @@ def _word_evidence(word: str) -> tuple[int, ...] | None:
         int(bool(_SPELLING[lang].search(word)) and not _NOT_LANGUAGE[lang].search(word))
         for lang in LANGUAGES
     )
-    return function + spelling
+    row = function + spelling
+    return _ROWS.setdefault(row, row)  # one shared tuple per pattern: the cache stays small

@@ -60,7 +60,7 @@ def tokenise(text: str) -> list[Span]:
     spans: list[Span] = []
     for start, end in token_bounds(text):
         surface = text[start:end]
-        key, _norm, flags = surface_form(surface)
+        key, flags = surface_form(surface)
         spans.append(Span(surface, start, end, key, flags))
     return spans
 
@@ -81,11 +81,10 @@ def token_bounds(text: str) -> list[tuple[int, int]]:
 
 
 @functools.lru_cache(maxsize=65_536)
-def surface_form(surface: str) -> tuple[str, str, frozenset[TokenFlag]]:
-    """A word form → its matching key, the key lower-cased (`norm`) and its spelling flags;
-    cached, as word forms repeat a lot."""
+def surface_form(surface: str) -> tuple[str, frozenset[TokenFlag]]:
+    """A word form's matching key and spelling flags; cached, as word forms repeat a lot."""
     key = unicodedata.normalize("NFC", surface).translate(_TO_PLAIN_HYPHEN)
-    return key, key.lower(), shape_flags(key)
+    return key, shape_flags(key)
 
 
 def _split_loose_slashes(surface: str, offset: int) -> list[tuple[int, int]]:
