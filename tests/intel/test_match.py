@@ -108,3 +108,22 @@ def test_preferences__a_stated_language_mismatch_costs_more_than_an_inferred_one
     inferred = need("forklift", language="en")
 
     assert preference_fit(stated, finnish_only)[0] < preference_fit(inferred, finnish_only)[0]
+
+
+def test_preferences__an_offering_aimed_at_other_industries_fits_less():
+    import dataclasses
+
+    from jatkumo.intel.preferences import preference_fit
+    from tests.intel.match_toy import toy_records
+
+    health_care = dataclasses.replace(toy_records()[3], industries=frozenset({"Q"}))
+    any_industry = toy_records()[3]
+
+    factor, notes, allowed = preference_fit(need("suomi", industry="I"), health_care)
+
+    assert factor < 1.0
+    assert allowed
+    assert notes == (("industry", "Q"),)
+    assert preference_fit(need("suomi", industry="Q"), health_care)[0] == 1.0
+    assert preference_fit(need("suomi", industry="I"), any_industry)[0] == 1.0  # none named
+    assert preference_fit(need("suomi"), health_care)[0] == 1.0  # industry not stated

@@ -116,6 +116,7 @@ def _record(
         duration_weeks=float(row["duration_weeks"]) if row["duration_weeks"] is not None else None,
         price_eur=float(row["price_eur"]) if row["price_eur"] is not None else None,
         target_groups=frozenset(row["target_groups"] or ()),
+        industries=frozenset(row["industries"] or ()),
     )
 
 

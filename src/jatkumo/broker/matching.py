@@ -148,6 +148,7 @@ def need_understand(
     municipality: str | None,
     needed_by: dt.date | None,
     skills: list[str] | None = None,
+    industry: str | None = None,
 ) -> tuple[Need, Any]:
     """Need text and form fields → `intel` `Need` and the engine's annotation.
 
@@ -176,6 +177,7 @@ def need_understand(
         sub_region=index.sub_region_of.get(municipality or "", ""),
         needed_by=needed_by,
         preferences=preferences_parse(preferences),
+        industry=industry or "",
     )
     return need, annotation
 
@@ -203,6 +205,7 @@ _NOTE_TEXT = {
     "start": "starts {value}, after the date needed",
     "place": "held in municipality {value}",
     "target_group": "meant for the unemployed (a recruitment route)",
+    "industry": "aimed at other industries ({value})",
 }
 
 
@@ -272,6 +275,7 @@ def need_match(
         municipality=municipality,
         needed_by=needed_by,
         skills=skills,
+        industry=industry,
     )
     if method == "baseline":
         outcome = baseline_rank(index.baseline, need, top=top)

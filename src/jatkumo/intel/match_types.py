@@ -48,6 +48,7 @@ class Need:
     sub_region: str = ""
     needed_by: dt.date | None = None
     preferences: Preferences = field(default_factory=Preferences)
+    industry: str = ""  # the TOL 2008 section the company stated (none: not known)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +78,7 @@ class OfferingRecord:
     duration_weeks: float | None = None
     price_eur: float | None = None
     target_groups: frozenset[str] = frozenset()
+    industries: frozenset[str] = frozenset()  # TOL 2008 sections it is aimed at (none: any)
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,6 +23,7 @@ PRICE_PENALTY = 0.85  # above the stated budget
 START_PENALTY = 0.8  # starts only after the date needed by
 PLACE_PENALTY = 0.9  # only contact teaching, elsewhere than the need's sub-region
 UNEMPLOYED_PENALTY = 0.85  # only for the unemployed, asked by an employer for its staff
+INDUSTRY_PENALTY = 0.9  # aimed at named industries, none of them the one the company stated
 _REMOTE = frozenset({"online_live", "online_self_paced", "workplace"})
 _EMPLOYED = frozenset({"employed", "sme", "employers", "anyone"})
 
@@ -60,6 +61,8 @@ def _checks(need: Need, offering: OfferingRecord) -> list[tuple[str, str, float]
         and not offering.modes & _REMOTE
     ):
         found.append(("place", ",".join(sorted(offering.municipalities)), PLACE_PENALTY))
+    if need.industry and offering.industries and need.industry not in offering.industries:
+        found.append(("industry", ",".join(sorted(offering.industries)), INDUSTRY_PENALTY))
     groups = offering.target_groups
     if groups and "unemployed" in groups and not groups & _EMPLOYED:
         found.append(("target_group", "unemployed", UNEMPLOYED_PENALTY))
