@@ -8,6 +8,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
+from django.utils import translation
 
 from jatkumo.broker.models import Case, CaseEvent, CaseState, EventKind, Need
 from tests.broker.case_factories import (
@@ -79,6 +80,16 @@ def test_intake__post__stores_a_draft_and_shows_what_was_understood(
     assert "Tiina Tekniikka" in page
     assert "Sami Teollisuus" in page
     assert "Iida Ict" not in page
+
+
+def test_intake__review__says_what_the_company_already_has_was_not_searched(
+    client: Client, world: BrokerWorld
+) -> None:
+    need = _post_need(client, text=NEED_TEXT + ". Trukkikortit on jo kaikilla kunnossa.")
+    with translation.override("en"):
+        page = client.get(reverse("broker:need", args=[need.public_id])).content.decode()
+    assert "already in place or not needed" in page
+    assert "<q>Trukkikortit on jo kaikilla kunnossa</q>" in page
 
 
 def test_intake__without_consent__is_rejected_and_nothing_is_stored(

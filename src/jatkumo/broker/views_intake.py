@@ -27,6 +27,7 @@ from jatkumo.broker.selectors import (
 )
 from jatkumo.broker.services import need_create, need_skills_update, need_submit
 from jatkumo.core.errors import ApplicationError, NotFound, ValidationFailed
+from jatkumo.intel.settled import settled_spans
 from jatkumo.taxonomy.models import Concept, Industry
 from jatkumo.taxonomy.selectors import concept_label, concept_search
 
@@ -139,6 +140,7 @@ def need_review(request: HttpRequest, public_id: uuid.UUID) -> HttpResponse:
         "need": need,
         "skills": kept,
         "removed": removed,
+        "settled": [need.text[start:end].strip() for start, end in settled_spans(need.text)],
         "understood": _understood(need),
         "cards": cards,
         "packages": packages,
