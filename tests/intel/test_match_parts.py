@@ -63,7 +63,7 @@ def test_parts_compose__members_answer_different_parts_and_name_them(index):
     scores = tuple(part_scores(index, need, terms, part) for part in parts)
     matches = rank(index, need, packages=False).matches
 
-    best = parts_compose(index, terms, parts, scores, matches, skills=need.skills)[0]
+    best = parts_compose(index, terms, parts, scores, matches, need=need)[0]
 
     assert set(best.keys) == {2, 3}
     assert best.coverage == 1.0
@@ -80,7 +80,7 @@ def test_parts_compose__with_two_understood_requests_other_parts_are_context(ind
     matches = rank(index, need, packages=False).matches
 
     assert [p.text for p in parts] == ["trukkikortti", "työturvallisuuskortti", "suomen kieli"]
-    found = parts_compose(index, terms, parts, scores, matches, skills=need.skills)
+    found = parts_compose(index, terms, parts, scores, matches, need=need)
 
     assert {frozenset(p.keys) for p in found} == {frozenset({2, 3})}
     assert found[0].uncovered == ()
@@ -105,7 +105,7 @@ def test_parts_compose__a_part_answered_better_by_a_course_for_employed_staff(in
     scores = tuple(part_scores(local, need, terms, part) for part in parts)
     matches = rank(local, need, packages=False).matches
 
-    best = parts_compose(local, terms, parts, scores, matches, skills=need.skills)[0]
+    best = parts_compose(local, terms, parts, scores, matches, need=need)[0]
 
     assert set(best.keys) == {2, 3}  # not the työvoimakoulutus (key 6), lowered by preferences
 
@@ -145,3 +145,28 @@ def test_unmet__a_topic_no_offering_has_lowers_the_confidence(index):
     text = "trukkikortti ja harvesteri"
 
     assert rank(knows, Need(text, ())).confidence < rank(chatter, Need(text, ())).confidence
+
+
+def test_parts_compose__the_best_answer_of_each_request_even_if_one_offering_touches_both():
+    # key 7 is tagged with both skills and answers the safety part at ≥ 75 % of the best, so
+    # it alone "covers" every part and no cover-based package exists; the company still gets
+    # the best offering for each thing it asked (key 7 for the forklift, key 3 for safety)
+    both = record(
+        7,
+        "TAKK",
+        "Trukkikortti",
+        "Trukkikortti ja työturvallisuuskortti samalla kurssilla.",
+        tags=[(FORKLIFT, "trukki"), (SAFETY, "työturvallisuus")],
+    )
+    local = MatchIndex([toy_index().records[2], both, toy_index().records[0]])
+    need = _need("trukkikortti ja työturvallisuuskortti")
+    terms = local.terms(need.text)
+    parts = need_parts(need, terms)
+    scores = tuple(part_scores(local, need, terms, part) for part in parts)
+    matches = rank(local, need, packages=False).matches
+
+    found = parts_compose(local, terms, parts, scores, matches, need=need)
+
+    assert [set(p.keys) for p in found] == [{7, 3}]
+    assert found[0].coverage == 1.0
+    assert found[0].uncovered == ()

@@ -342,7 +342,7 @@ def rank(
         if not W_PARTS:  # parts only for packages: ranked once the need is known to be met
             need_parts, per_part = parts_rank(index, need, terms)
         if len(need_parts) >= 2:  # several requested parts: the best offerings for each
-            found = parts_compose(index, terms, need_parts, per_part, scored, skills=need.skills)
+            found = parts_compose(index, terms, need_parts, per_part, scored, need=need)
         else:  # one part (or none found): cover its skills
             found = packages_compose(index, need, terms, scored)
     return MatchOutcome(tuple(scored[:top]), found, unmet, round(coverage, 4), reasons)

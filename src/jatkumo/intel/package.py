@@ -26,7 +26,7 @@ from jatkumo.intel.match_types import Match, Package
 if TYPE_CHECKING:
     from jatkumo.intel.match import MatchIndex, QueryTerms
     from jatkumo.intel.match_parts import NeedPart
-    from jatkumo.intel.match_types import Need, NeedSkill
+    from jatkumo.intel.match_types import Need
 
 CANDIDATES = 20
 EXACT_LIMIT = 20
@@ -193,9 +193,37 @@ def packages_compose(
     return compose(aspects, candidates, labels)
 
 
-def _requested(part: NeedPart, skills: Sequence[NeedSkill]) -> bool:
-    """Whether a part evidences a needed skill the engine is fairly sure of (≥ REQUEST_SKILL)."""
-    return any(skills[i].score >= REQUEST_SKILL for i in part.skills)
+def _requested(part: NeedPart, need: Need) -> bool:
+    """Whether a part asks for something the engine understood: a needed skill it is fairly
+    sure of (≥ REQUEST_SKILL), or the need's occupation ("CE-kuskeja" → truck drivers)."""
+    if any(need.skills[i].score >= REQUEST_SKILL for i in part.skills):
+        return True
+    lowered = part.text.lower()
+    return any(w and w.lower() in lowered for o in need.occupations for w in o.words)
+
+
+def _leaders(
+    aspects: Aspects,
+    candidates: Sequence[tuple[Match, str, frozenset[str], float | None, float | None]],
+    part_scores: Sequence[dict[int, float]],
+    docs: Sequence[int],
+    labels: dict[str, str],
+) -> tuple[Package, ...]:
+    """The best answer of every requested part, when those are different offerings from at
+    least two providers: "the best for each thing you asked", even if one offering answers
+    every part nearly as well (C/CE training also mentions ammattipätevyys, but the refresher
+    course answers the refresher part best)."""
+    position = {doc: i for i, doc in enumerate(docs)}
+    combo = []
+    for scores in part_scores:
+        ranked = [doc for doc in sorted(scores, key=lambda d: -scores[d]) if doc in position]
+        if not ranked:
+            return ()
+        combo.append(position[ranked[0]])
+    combo = list(dict.fromkeys(combo))
+    if len(combo) < 2 or len({candidates[i][1] for i in combo}) < MIN_PROVIDERS:
+        return ()
+    return (_package(aspects, candidates, combo, frozenset(aspects), 1.0, labels),)
 
 
 def parts_compose(
@@ -205,7 +233,7 @@ def parts_compose(
     part_scores: Sequence[dict[int, float]],
     matches: Sequence[Match],
     *,
-    skills: Sequence[NeedSkill] = (),
+    need: Need | None = None,
 ) -> tuple[Package, ...]:
     """A need's requested parts → packages whose members answer different parts.
 
@@ -217,7 +245,7 @@ def parts_compose(
     their parts. A part only chatter or a noisy tag would answer stays uncovered rather than
     filled. `covered` / `uncovered` name the parts by their words.
     """
-    requests = [i for i, part in enumerate(parts) if _requested(part, skills)]
+    requests = [i for i, part in enumerate(parts) if need and _requested(part, need)]
     if len(requests) >= 2:  # the understood requests; the other parts are context
         parts = [parts[i] for i in requests]
         part_scores = [part_scores[i] for i in requests]
@@ -246,6 +274,7 @@ def parts_compose(
         if scores and part.skills
     }
     candidates = []
+    docs: list[int] = []  # the document of each candidate
     for match in matches:
         doc = index.doc_of(match.key)
         if match.score < floor and doc not in firsts:
@@ -269,6 +298,10 @@ def parts_compose(
         record = index.records[doc]
         fit = dataclasses.replace(match, score=max(answered))  # how well it answers its part
         candidates.append((fit, record.provider, cover, record.duration_weeks, record.price_eur))
+        docs.append(doc)
         if len(candidates) >= CANDIDATES:
             break
-    return compose(aspects, candidates, labels)
+    found = compose(aspects, candidates, labels)
+    if found or len(requests) < 2:
+        return found
+    return _leaders(aspects, candidates, part_scores, docs, labels)
