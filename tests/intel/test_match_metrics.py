@@ -47,6 +47,23 @@ def test_metrics__skip_unmet_needs_in_ranking_and_score_packages():
     assert report["package_coverage"] == 1.0
 
 
+def test_metrics__package_noise_counts_unasked_packages_with_an_unrelated_member():
+    gold = {
+        "n1": NeedGold("n1", {A: 3, B: 1}, unmet=False, needs_package=False),
+        "n2": NeedGold("n2", {A: 3}, unmet=False, needs_package=False),
+        "n3": NeedGold("n3", {A: 3, B: 2}, unmet=False, needs_package=False),
+        "n4": NeedGold("n4", {A: 2, C: 2}, unmet=False, needs_package=True),
+    }
+    runs = [
+        NeedRun("n1", (A,), unmet=False, packages=((A, B),)),  # B related (1): not noise
+        NeedRun("n2", (A,), unmet=False, packages=((A, C),)),  # C graded 0: noise
+        NeedRun("n3", (A,), unmet=False),  # no package
+        NeedRun("n4", (A,), unmet=False, packages=((A, B),)),  # a package need: not counted
+    ]
+
+    assert matching_metrics(runs, gold)["package_noise"] == pytest.approx(1 / 3, abs=1e-4)
+
+
 def test_calibrate__separable_confidences_give_perfect_cross_validated_f1():
     pairs = [(0.1, True), (0.15, True), (0.2, True), (0.6, False), (0.7, False), (0.8, False)]
 

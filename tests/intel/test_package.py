@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from jatkumo.intel.match import rank
-from jatkumo.intel.match_types import Match
+from jatkumo.intel.match_types import Match, Need, NeedSkill
 from jatkumo.intel.package import compose
-from tests.intel.match_toy import FINNISH, FORKLIFT, SAFETY, need, toy_index
+from tests.intel.match_toy import FINNISH, FORKLIFT, SAFETY, toy_index
 
 
 def _candidate(
@@ -72,9 +72,13 @@ def test_compose__greedy_beyond_the_exact_limit_still_finds_the_cover():
 
 
 def test_rank__composes_a_package_for_a_multi_skill_need():
+    skills = (
+        NeedSkill(FORKLIFT, "operate forklift", 0.9, ("trukkikortti",)),
+        NeedSkill(SAFETY, "health and safety", 0.9, ("työturvallisuuskortti",)),
+        NeedSkill(FINNISH, "Finnish", 0.9, ("työelämäsuomi",)),
+    )
     outcome = rank(
-        toy_index(),
-        need("trukkikortti, työturvallisuuskortti ja työelämäsuomi", FORKLIFT, SAFETY, FINNISH),
+        toy_index(), Need("trukkikortti, työturvallisuuskortti ja työelämäsuomi", skills)
     )
 
     assert outcome.packages

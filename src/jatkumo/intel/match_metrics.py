@@ -9,6 +9,8 @@ Output: a dict with
 - `unmet_precision`, `unmet_recall`, `unmet_f1` of the unmet flag against the gold flag;
 - `package_coverage`: share of the `needs_package` needs for which some package has offerings
   from at least two providers, every one of them relevant (grade ≥ 2);
+- `package_noise`: share of the other needs (neither `needs_package` nor gold-unmet) whose first
+  package has a member graded 0 — a combination nobody asked for, with an unrelated course;
 
 Needs that are gold-unmet are left out of nDCG and recall (they have no relevant offering, and
 one has no qrels at all); `ranked_needs` says how many were scored.
@@ -76,10 +78,15 @@ def _package_hit(run: NeedRun, grades: Mapping[Key, int]) -> bool:
     )
 
 
+def _noisy(run: NeedRun, grades: Mapping[Key, int]) -> bool:
+    return bool(run.packages) and any(grades.get(key, 0) == 0 for key in run.packages[0])
+
+
 def matching_metrics(runs: Sequence[NeedRun], gold: Mapping[str, NeedGold]) -> dict[str, float]:
     """Runs + gold → the report described in the module docstring (rounded to 4 places)."""
     ranked = [r for r in runs if not gold[r.need_id].unmet]
     packaged = [r for r in runs if gold[r.need_id].needs_package]
+    others = [r for r in runs if not gold[r.need_id].needs_package and not gold[r.need_id].unmet]
     report = {
         "ndcg@10": sum(ndcg_at(r.ranked, gold[r.need_id].grades) for r in ranked) / len(ranked)
         if ranked
@@ -91,6 +98,9 @@ def matching_metrics(runs: Sequence[NeedRun], gold: Mapping[str, NeedGold]) -> d
         "package_coverage": sum(_package_hit(r, gold[r.need_id].grades) for r in packaged)
         / len(packaged)
         if packaged
+        else 0.0,
+        "package_noise": sum(_noisy(r, gold[r.need_id].grades) for r in others) / len(others)
+        if others
         else 0.0,
     }
     rounded = {key: round(value, 4) for key, value in report.items()}

@@ -245,12 +245,11 @@ def parts_compose(
     their parts. A part only chatter or a noisy tag would answer stays uncovered rather than
     filled. `covered` / `uncovered` name the parts by their words.
     """
-    requests = [i for i, part in enumerate(parts) if need and _requested(part, need)]
-    if len(requests) >= 2:  # the understood requests; the other parts are context
-        parts = [parts[i] for i in requests]
-        part_scores = [part_scores[i] for i in requests]
-    if len(parts) < 2:
+    requests = [i for i, part in enumerate(parts) if need is None or _requested(part, need)]
+    if len(requests) < 2:  # one understood request (or none): nothing to combine
         return ()
+    parts = [parts[i] for i in requests]  # the understood requests; the other parts are context
+    part_scores = [part_scores[i] for i in requests]
     aspects = {
         f"part:{i}": max(part.attainable, 1e-6) * (1.0 if part.skills else LEXICAL_PART)
         for i, part in enumerate(parts)
