@@ -68,6 +68,16 @@ def test_api__rejects_missing_text_with_the_error_shape(client, data_dir):
     assert {d["field"] for d in error["details"]} == {"text", "language"}
 
 
+def test_api__rejects_an_unknown_key_instead_of_ignoring_it(client, data_dir):
+    response = client.post(
+        reverse("api-v1:analysis-api:analyse"),
+        {"text": "Hitsaaja", "titel": "Hitsaaja"},
+        content_type="application/json",
+    )
+    assert response.status_code == 400
+    assert {d["field"] for d in response.json()["error"]["details"]} == {"titel"}
+
+
 def test_extract_command__text_prints_the_result(toy_taxonomy, data_dir, capsys):
     call_command("extract", AD, "--title", "Hitsaaja")
     result = json.loads(capsys.readouterr().out)

@@ -149,6 +149,15 @@ def test_unmet_series__groups_and_validates_parameters(
     assert {"group_by", "from"} <= fields
 
 
+def test_need_create__rejects_unknown_keys_instead_of_dropping_them(client: APIClient, db: None):
+    body = payload(municiplity="837", preferences={"languages": ["fi"], "mode": ["online"]})
+    response = client.post(reverse("api-v1:broker-api:need-create"), body, format="json")
+    assert response.status_code == 400
+    fields = {detail["field"] for detail in response.json()["error"]["details"]}
+    assert {"municiplity", "preferences.mode"} <= fields
+    assert not Need.objects.exists()
+
+
 def test_need_create__checks_preferences_like_the_form(client: APIClient, db: None):
     body = payload(preferences={"languages": ["de"]})
     response = client.post(reverse("api-v1:broker-api:need-create"), body, format="json")

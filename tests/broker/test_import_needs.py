@@ -106,6 +106,18 @@ def test_import_needs__extra_is_accepted(tmp_path: Path, codes: ToyTaxonomy):
     assert Need.objects.count() == 0
 
 
+def test_import_needs__extra_is_kept_and_a_changed_extra_is_an_update(
+    tmp_path: Path, codes: ToyTaxonomy
+):
+    path = jsonl_write(tmp_path / "needs.jsonl", [need_line(1, extra={"crm": "A-17"})])
+    _import(path)
+    assert Need.objects.get(external_id="N-001").extra == {"crm": "A-17"}
+
+    jsonl_write(path, [need_line(1, extra={"crm": "A-18", "owner": "Liisa"})])
+    assert "updated 1" in _import(path)
+    assert Need.objects.get(external_id="N-001").extra == {"crm": "A-18", "owner": "Liisa"}
+
+
 def test_import_needs__creates_needs_and_cases_then_reimport_updates(
     tmp_path: Path, codes: ToyTaxonomy
 ):

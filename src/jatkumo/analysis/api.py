@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from jatkumo.analysis.services import MAX_TEXT, Document, document_analyse
-from jatkumo.core.serializers import ErrorSerializer
+from jatkumo.core.serializers import ErrorSerializer, StrictSerializer
 
 
 class EvidenceSerializer(serializers.Serializer[dict[str, Any]]):
@@ -59,7 +59,9 @@ class SkillSerializer(serializers.Serializer[dict[str, Any]]):
 class AnalyseApi(APIView):
     """Analyse one text: the same result as `jatkumo extract TEXT`."""
 
-    class InputSerializer(serializers.Serializer[dict[str, Any]]):
+    class InputSerializer(StrictSerializer):
+        """The text to analyse, an optional title and language; an unknown key is an error."""
+
         class Meta:
             ref_name = "AnalyseInput"
 

@@ -17,12 +17,15 @@ from jatkumo.broker.models import Case, CompanySize, Need
 from jatkumo.broker.registry import GROUPS, UnmetSeries
 from jatkumo.broker.selectors import case_events_for_user
 from jatkumo.catalogue.models import Mode
+from jatkumo.core.serializers import StrictSerializer
 from jatkumo.taxonomy.models import Industry, Region, RegionLevel
 
 # --- input ---------------------------------------------------------------------------------------
 
 
-class PreferencesSerializer(serializers.Serializer[Any]):
+class PreferencesSerializer(StrictSerializer):
+    """What the company prefers (modes, languages, budget); an unknown key is an error."""
+
     class Meta:
         ref_name = "NeedPreferences"
 
@@ -34,8 +37,9 @@ class PreferencesSerializer(serializers.Serializer[Any]):
     max_price_eur = serializers.IntegerField(min_value=0, required=False, allow_null=True)
 
 
-class NeedInputSerializer(serializers.Serializer[Any]):
-    """A need as the public form takes it; `submit: true` sends it at once."""
+class NeedInputSerializer(StrictSerializer):
+    """A need as the public form takes it; `submit: true` sends it at once; an unknown key is
+    an error."""
 
     class Meta:
         ref_name = "NeedInput"

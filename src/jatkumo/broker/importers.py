@@ -67,6 +67,7 @@ COMPARED_FIELDS = (
     "headcount",
     "needed_by",
     "preferences",
+    "extra",
 )
 """The need fields a line sets; a line is `unchanged` when all of them are equal."""
 
@@ -268,6 +269,7 @@ def need_record_validate(
     extra = record.get("extra") or {}
     if not isinstance(extra, dict):
         check.fail("extra", _("Must be an object."))
+    values["extra"] = extra if isinstance(extra, dict) else {}
     if check.errors or external_id is None:
         return None, check.errors
     return CleanNeed(line=line, external_id=external_id, values=values, extra=extra), []
@@ -275,7 +277,7 @@ def need_record_validate(
 
 def _normalised(name: str, value: Any) -> Any:
     if value is None and name not in _NULLABLE:
-        return {} if name == "preferences" else ""
+        return {} if name in ("preferences", "extra") else ""
     return value
 
 

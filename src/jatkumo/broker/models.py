@@ -76,6 +76,12 @@ class Need(TimeStampedModel):
         blank=True,
         help_text=_('{"modes": [...], "languages": [...], "max_price_eur": number}'),
     )
+    extra = models.JSONField(
+        _("other data"),
+        default=dict,
+        blank=True,
+        help_text=_("The interchange `extra` object of an imported need, kept as it was."),
+    )
     understood = models.JSONField(
         _("what the system understood"),
         default=dict,

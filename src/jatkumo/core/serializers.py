@@ -1,6 +1,34 @@
-"""Serializers that describe the shared error shape in the OpenAPI schema."""
+"""Serializers that describe the shared error shape in the OpenAPI schema, and the strict base
+of every request-body serializer."""
 
+from collections.abc import Mapping
+from typing import Any
+
+from django.utils.translation import gettext as _
 from rest_framework import serializers
+
+
+class StrictSerializer(serializers.Serializer[Any]):
+    """A request body that rejects keys it does not know.
+
+    DRF ignores unknown keys; here a typo ("municiplity") or a field this endpoint does not take
+    is a 400 naming the key, so nothing a client sent is silently dropped.
+    """
+
+    def to_internal_value(self, data: Any) -> Any:
+        errors: dict[str, Any] = {}
+        if isinstance(data, Mapping):
+            message = _("Unknown field; this endpoint does not take it.")
+            errors = {str(key): [message] for key in data if key not in self.fields}
+        try:
+            value = super().to_internal_value(data)
+        except serializers.ValidationError as error:  # report every problem at once
+            if not errors or not isinstance(error.detail, dict):
+                raise
+            raise serializers.ValidationError({**error.detail, **errors}) from error
+        if errors:
+            raise serializers.ValidationError(errors)
+        return value
 
 
 class ErrorDetailSerializer(serializers.Serializer[dict[str, object]]):
