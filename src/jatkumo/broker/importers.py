@@ -25,14 +25,11 @@ from django.utils.translation import gettext as _
 
 from jatkumo.broker.models import (
     Case,
-    CaseEvent,
-    CaseState,
     CompanySize,
-    EventKind,
     Need,
     NeedOrigin,
 )
-from jatkumo.broker.services import need_submit, need_understand
+from jatkumo.broker.services import case_open, need_submit, need_understand
 from jatkumo.broker.services_cases import case_route
 from jatkumo.broker.snapshot import best_coverage
 from jatkumo.catalogue.importers.jsonl import jsonl_records
@@ -343,21 +340,6 @@ class NeedImportResult:
         return f"{prefix}{self.source}: {summary}; unmet {self.unmet}; routed {self.routed}"
 
 
-def _case_open(need: Need) -> Case:
-    """The need's case as matched, not yet routed (`--submit` routes through `need_submit`)."""
-    snapshot = dict(need.understood)
-    case = Case.objects.create(
-        need=need,
-        match_snapshot=snapshot,
-        unmet=bool(snapshot.get("unmet")),
-        best_coverage=best_coverage(snapshot),
-    )
-    CaseEvent.objects.create(
-        case=case, kind=EventKind.CREATED, to_state=CaseState.NEW, text=_("Imported from a file.")
-    )
-    return case
-
-
 def _case_refresh(case: Case) -> None:
     snapshot = dict(case.need.understood)
     case.match_snapshot = snapshot
@@ -389,8 +371,8 @@ def _need_apply(planned: PlannedNeed, *, submit: bool) -> Case | None:
     case = Case.objects.filter(need=need).first()
     if case is None and submit:
         return need_submit(need=need)
-    if case is None:
-        return _case_open(need)
+    if case is None:  # matched, not routed (`--submit` routes through `need_submit`)
+        return case_open(need=need, text=_("Imported from a file."))
     if planned.action != "unchanged" and need.submitted_at is None:
         _case_refresh(case)
     if submit and need.submitted_at is None:

@@ -202,8 +202,16 @@ def need_submit(*, need: Need, user: User | None = None) -> Case:
     need.company = _company_for(need)
     need.submitted_at = timezone.now()
     need.save(update_fields=["company", "submitted_at", "updated_at"])
+    shown = len(need.understood.get("results", []))
+    text = _("%(count)s matching offerings were shown.") % {"count": shown}
+    case = case_open(need=need, user=user, text=text)
+    case_route(case=case, actor=user)
+    return case
+
+
+def case_open(*, need: Need, text: str, user: User | None = None) -> Case:
+    """The need's case in state *new*, carrying its match snapshot as shown, not yet routed."""
     snapshot = dict(need.understood)
-    results = snapshot.get("results", [])
     case = Case.objects.create(
         need=need,
         match_snapshot=snapshot,
@@ -216,7 +224,6 @@ def need_submit(*, need: Need, user: User | None = None) -> Case:
         organisation=need.company,
         kind=EventKind.CREATED,
         to_state=CaseState.NEW,
-        text=_("%(count)s matching offerings were shown.") % {"count": len(results)},
+        text=text,
     )
-    case_route(case=case, actor=user)
     return case
