@@ -3,7 +3,7 @@
 import pytest
 
 from jatkumo.taxonomy.models import Region, RegionLevel
-from jatkumo.taxonomy.selectors import municipality_list
+from jatkumo.taxonomy.selectors import municipality_list, municipality_sub_regions
 
 
 def _region_tree() -> None:
@@ -34,3 +34,13 @@ def test_municipality_list__falls_back_to_every_municipality_for_an_unknown_regi
     _region_tree()
 
     assert len(municipality_list(region_code="MK99")) == 3
+
+
+@pytest.mark.django_db
+def test_municipality_sub_regions__walks_up_to_the_sub_region_and_leaves_out_the_rest():
+    _region_tree()
+    pirkanmaa = Region.objects.get(code="MK06")
+    Region.objects.create(code="999", level=RegionLevel.MUNICIPALITY, name="X", parent=pirkanmaa)
+    Region.objects.create(code="998", level=RegionLevel.MUNICIPALITY, name="Y")
+
+    assert municipality_sub_regions() == {"837": "SK064", "536": "SK064", "091": "SK011"}

@@ -20,7 +20,7 @@ from jatkumo.intel.match_baseline import BaselineIndex
 from jatkumo.intel.match_types import OfferingRecord, OfferingTag
 from jatkumo.intel.search import Field
 from jatkumo.organisations.models import Organisation
-from jatkumo.taxonomy.models import Region, RegionLevel
+from jatkumo.taxonomy.selectors import municipality_sub_regions
 
 _LANGS = ("fi", "sv", "en")
 _FIELDS = [
@@ -78,14 +78,6 @@ def _tags() -> dict[int, list[OfferingTag]]:
     return tags
 
 
-def _sub_regions() -> dict[str, str]:
-    return dict(
-        Region.objects.filter(level=RegionLevel.MUNICIPALITY, parent__isnull=False).values_list(
-            "code", "parent__code"
-        )
-    )
-
-
 def _fields(row: dict[str, Any]) -> tuple[Field, ...]:
     fields = []
     for code in _LANGS:
@@ -132,7 +124,7 @@ def label_vocabulary() -> frozenset[str]:
 def match_index_build() -> CatalogueMatchIndex:
     """Read every published offering once → `CatalogueMatchIndex`."""
     tags = _tags()
-    sub_region_of = _sub_regions()
+    sub_region_of = municipality_sub_regions()
     providers = dict(Organisation.objects.values_list("pk", "name"))
     records, info = [], {}
     offerings = Offering.objects.filter(status=Status.PUBLISHED).order_by("pk").values(*_FIELDS)

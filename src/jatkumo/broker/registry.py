@@ -23,8 +23,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from jatkumo.broker.models import CaseState, Need, NeedSkill
-from jatkumo.taxonomy.models import Concept, Industry, Region, RegionLevel
-from jatkumo.taxonomy.selectors import concept_label, labels_prefetch
+from jatkumo.taxonomy.models import Concept, Industry, Region
+from jatkumo.taxonomy.selectors import concept_label, labels_prefetch, municipality_sub_regions
 
 GROUPS = ("industry", "skill", "sub_region", "month")
 UNKNOWN = ""
@@ -82,24 +82,8 @@ def _method(group_by: str) -> str:
     return f"{method} {detail}"
 
 
-def sub_region_of(municipalities: Iterable[str]) -> dict[str, Region]:
-    """Municipality code → its sub-region (walking up the regional classification)."""
-    regions = {r.pk: r for r in Region.objects.all()}
-    by_code = {r.code: r for r in regions.values()}
-    found: dict[str, Region] = {}
-    for code in set(municipalities):
-        region = by_code.get(code)
-        while region is not None and region.level != RegionLevel.SUB_REGION:
-            region = regions.get(region.parent_id) if region.parent_id else None
-        if region is not None:
-            found[code] = region
-    return found
-
-
 def _municipalities_in(sub_region: str) -> list[str]:
-    codes = Region.objects.filter(level=RegionLevel.MUNICIPALITY).values_list("code", flat=True)
-    mapping = sub_region_of(codes)
-    return [code for code, region in mapping.items() if region.code == sub_region]
+    return [code for code, found in municipality_sub_regions().items() if found == sub_region]
 
 
 def registry_needs(
@@ -144,11 +128,8 @@ def _keys_by_need(group_by: str, rows: list[dict[str, Any]]) -> dict[int, list[s
     if group_by == "industry":
         return {row["pk"]: [row["industry"] or UNKNOWN] for row in rows}
     if group_by == "sub_region":
-        mapping = sub_region_of(row["municipality"] for row in rows if row["municipality"])
-        return {
-            row["pk"]: [mapping[row["municipality"]].code if row["municipality"] in mapping else ""]
-            for row in rows
-        }
+        mapping = municipality_sub_regions()
+        return {row["pk"]: [mapping.get(row["municipality"] or "", "")] for row in rows}
     if group_by == "month":
         zone = timezone.get_current_timezone()
         return {row["pk"]: [row["created_at"].astimezone(zone).strftime("%Y-%m")] for row in rows}

@@ -32,6 +32,7 @@ from jatkumo.intel.bitset import full_mask, mask_of
 from jatkumo.intel.search import Field, SearchIndex, SearchIndexBuilder
 from jatkumo.organisations.models import Organisation
 from jatkumo.taxonomy.models import Label, LabelKind, Region, RegionLevel, Relation, Scheme
+from jatkumo.taxonomy.selectors import municipality_sub_regions
 
 STAMP_TTL = 1.0
 """Seconds between two checks whether offerings changed (tests set 0)."""
@@ -142,15 +143,13 @@ def _tags() -> dict[int, dict[int, float]]:
 
 def _regions() -> tuple[dict[str, str], dict[str, dict[str, str]]]:
     """Municipality code → sub-region code, and names of municipalities and sub-regions."""
-    parent: dict[str, str] = {}
-    names: dict[str, dict[str, str]] = {}
-    for code, level, name, parent_code in Region.objects.filter(
-        level__in=[RegionLevel.MUNICIPALITY, RegionLevel.SUB_REGION]
-    ).values_list("code", "level", "name", "parent__code"):
-        names[code] = {"": name}
-        if level == RegionLevel.MUNICIPALITY and parent_code:
-            parent[code] = parent_code
-    return parent, names
+    names = {
+        code: {"": name}
+        for code, name in Region.objects.filter(
+            level__in=[RegionLevel.MUNICIPALITY, RegionLevel.SUB_REGION]
+        ).values_list("code", "name")
+    }
+    return municipality_sub_regions(), names
 
 
 _FIELDS = [

@@ -232,6 +232,26 @@ def municipality_list(*, region_code: str) -> QuerySet[Region]:
     return (in_region if in_region.exists() else municipalities).order_by("name")
 
 
+def municipality_sub_regions() -> dict[str, str]:
+    """Municipality code → the code of its sub-region (seutukunta), walking up the regional
+    classification; a municipality without a sub-region above it is left out. The one mapping
+    search facets, matching preferences and the unmet registry use."""
+    rows = {
+        pk: (code, level, parent)
+        for pk, code, level, parent in Region.objects.values_list("pk", "code", "level", "parent")
+    }
+    found: dict[str, str] = {}
+    for code, level, parent in rows.values():
+        if level != RegionLevel.MUNICIPALITY:
+            continue
+        up = parent
+        while up is not None and up in rows and rows[up][1] != RegionLevel.SUB_REGION:
+            up = rows[up][2]
+        if up is not None and up in rows:
+            found[code] = rows[up][0]
+    return found
+
+
 def labels_by_language(concept: Concept) -> list[tuple[str, list[Label]]]:
     """The prefetched labels of a concept grouped by language: fi, sv, en first, then the rest."""
     groups: dict[str, list[Label]] = {}
