@@ -1,4 +1,4 @@
-"""Public pages pass axe-core in real Chromium: no serious or critical violations.
+"""Public and staff pages pass axe-core in real Chromium: no serious or critical violations.
 
 axe-core comes from npm (package.json at the repository root; `npm ci` installs it).
 """
@@ -72,3 +72,27 @@ def test_public_page__has_no_serious_accessibility_violations(page, live_server,
     violations = _serious_violations(page)
 
     assert violations == [], json.dumps(violations, indent=1)
+
+
+def test_staff_pages__have_no_serious_accessibility_violations(page, live_server, site):
+    from tests.accounts.factories import PASSWORD, UserFactory
+
+    UserFactory.create_provider_staff(username="tredu-staff", organisation=site.tredu)
+    page.goto(live_server.url + "/en/accounts/login/?next=/en/catalogue/manage/")
+    page.get_by_label("Username").fill("tredu-staff")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.wait_for_url(lambda url: "/catalogue/manage/" in url)
+
+    found = {}
+    for path in (
+        "/en/catalogue/manage/",
+        "/en/catalogue/manage/new/",
+        f"/en/catalogue/manage/{site.forklift.pk}/edit/",
+        "/en/catalogue/manage/import/",
+    ):
+        page.goto(live_server.url + path)
+        assert page.url.endswith(path), page.url  # the staff page itself, not a login redirect
+        found[path] = _serious_violations(page)
+
+    assert all(not v for v in found.values()), json.dumps(found, indent=1)
