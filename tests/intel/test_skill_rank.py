@@ -7,9 +7,10 @@ from functools import cache
 import pytest
 
 from jatkumo.intel.annotate import Annotator
-from jatkumo.intel.classify import occupation_model_build
+from jatkumo.intel.classify import classify, occupation_model_build
+from jatkumo.intel.extract import extract
 from jatkumo.intel.lexicon import lexicon_build
-from jatkumo.intel.skill_rank import SOFT_HOW, stem
+from jatkumo.intel.skill_rank import SOFT_HOW, soft_rank, stem
 from jatkumo.intel.types import ConceptLabel, TaxonomyConcept, TaxonomyRelation
 
 E = "http://example.org/"
@@ -108,3 +109,25 @@ def test_lexical_is_the_default_and_unknown_rankings_are_refused():
     assert Annotator(index, model).skill_ranking == "lexical"
     with pytest.raises(ValueError, match="skill_ranking"):
         Annotator(index, model, skill_ranking="magic")
+
+
+def test_soft__profile_postings_give_the_same_skills_as_looking_up_every_skill():
+    annotator = _annotator("soft")
+    body = annotator.analyser.analyse(AD, "fi")
+    fields = [("title", annotator.analyser.analyse("Hitsaaja", "fi")), ("text", body)]
+    mentions = extract(fields, annotator.index, analyser=annotator.analyser)
+    occupations = classify(mentions, annotator.model, language="fi", limit=5)
+    lexical = annotator._rank_skills(mentions, occupations, "fi", limit=None)
+    weight = annotator._profile(occupations).weight
+    vocabulary = annotator.vocabulary
+    quick = soft_rank(
+        fields,
+        lexical,
+        weight,
+        vocabulary,
+        "fi",
+        candidates=annotator._candidates(occupations, "fi"),
+    )
+    every = soft_rank(fields, lexical, weight, vocabulary, "fi")
+    assert quick == every
+    assert quick == list(annotator.annotate("A", AD, title="Hitsaaja").skills)

@@ -30,7 +30,7 @@ from jatkumo.intel.classify import (
 from jatkumo.intel.extract import extract
 from jatkumo.intel.language import Analyser, default_analyser
 from jatkumo.intel.lexicon import LexiconIndex
-from jatkumo.intel.skill_rank import SkillVocabulary, soft_rank
+from jatkumo.intel.skill_rank import Postings, SkillVocabulary, soft_rank
 from jatkumo.intel.types import AnalysedText, Evidence, Language, Mention, OccupationGuess
 
 SKILL_LIMIT = 10
@@ -44,6 +44,7 @@ DUPLICATE_FACTOR = 0.5
 RELATIVE_FACTOR = 0.3
 PROFILE_GROUP_SHARE = 0.8
 SKILL_RANKINGS = frozenset({"soft", "lexical"})
+PROFILE_CACHE = 256  # (group, language) candidate postings kept for the soft ranking
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,6 +104,10 @@ class _Profile:
 
     def get(self, skill: str, default: float = 0.0) -> float:
         """The skill's best weight × share over the groups (`default` when in none)."""
+        if len(self.groups) == 1:  # most often
+            profile, share = self.groups[0]
+            weight = profile.get(skill)
+            return default if weight is None else weight * share
         return max((p[skill] * share for p, share in self.groups if skill in p), default=default)
 
     def weight(self, skill: str) -> float:
@@ -152,7 +157,7 @@ class Annotator:
         self.reranker = reranker
         self.skill_ranking = skill_ranking
         self.vocabulary = vocabulary or SkillVocabulary(index, self.analyser)
-        self._profile_positions: dict[str, frozenset[int]] = {}
+        self._profile_postings: dict[tuple[str, str], Postings] = {}
 
     def annotate(
         self, doc_id: str, text: str, *, title: str = "", language: Language | None = None
@@ -175,7 +180,7 @@ class Annotator:
                 profile.weight,
                 self.vocabulary,
                 body.language,
-                candidates=self._candidates(occupations),
+                candidates=self._candidates(occupations, body.language),
             )
         else:
             lexical = self._rank_skills(mentions, occupations, body.language, limit=None)
@@ -290,21 +295,23 @@ class Annotator:
             groups.append((occupation_profile(self.model, guess.isco), share))
         return _Profile(tuple(groups))
 
-    def _candidates(self, occupations: Sequence[OccupationGuess]) -> frozenset[int]:
-        """Index positions of the profile skills of the top groups (cached per group)."""
-        positions = self.index.concept_position()
-        result: frozenset[int] = frozenset()
+    def _candidates(self, occupations: Sequence[OccupationGuess], language: str) -> list[Postings]:
+        """Per top group (within PROFILE_GROUP_SHARE of the best): stem → its profile skills'
+        labels (`SkillVocabulary.profile_postings`, cached per group and language)."""
+        result: list[Postings] = []
         if not occupations or occupations[0].score <= 0:
             return result
         for guess in occupations:
             if guess.score / occupations[0].score < PROFILE_GROUP_SHARE:
                 break
-            cached = self._profile_positions.get(guess.isco)
+            cached = self._profile_postings.get((guess.isco, language))
             if cached is None:
                 profile = occupation_profile(self.model, guess.isco)
-                cached = frozenset(positions[u] for u in profile if u in positions)
-                self._profile_positions[guess.isco] = cached
-            result = result | cached if result else cached
+                cached = self.vocabulary.profile_postings(profile, language)
+                if len(self._profile_postings) >= PROFILE_CACHE:
+                    self._profile_postings.clear()
+                self._profile_postings[(guess.isco, language)] = cached
+            result.append(cached)
         return result
 
     @staticmethod

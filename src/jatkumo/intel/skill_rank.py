@@ -24,33 +24,33 @@ occupation groups' ESCO profiles) is scored by *soft lexical evidence*:
    holds the skill, OUTSIDE_PROFILE (a skill outside every profile counts half) otherwise.
    Skills with coverage below MIN_COVERAGE are not returned — in particular a profile skill
    the text does not speak of is suppressed, however central to the occupation.
-4. One set of words evidences one concept: candidates are taken best first, and a candidate
-   whose matched words (in its best sentence) are all already used by a better one is dropped
-   (near-duplicate ESCO concepts such as "technical drawings" / "read engineering drawings").
-5. Output: score ≥ THRESHOLD, at most `limit`: an ad with weak evidence returns fewer skills.
+4. Output: score ≥ THRESHOLD, at most `limit`: an ad with weak evidence returns fewer skills.
+   Of equal evidence for one concept, the first label (vocabulary order) and sentence count.
 
 Every returned skill keeps evidence: the matched words of its best sentence (`how =
 "soft_label"`, `matched` = the label and how much of it the sentence covers), or, when it was
 named exactly, its lexical evidence first. `score_parts` = `coverage`, `section`,
 `occupation_profile`, `lexical`.
 
-Pure Python, no Django. The per-concept label terms are computed once per vocabulary (lazily,
-memoised), so the per-document cost is tokens × stems plus candidates × labels.
+Pure Python, no Django. The per-concept label terms and an inverted index (stem → label codes)
+are computed once per vocabulary (lazily); a token's stems are memoised per surface form, and
+the caller keeps each occupation group's candidate postings (`profile_postings`). So the
+per-document cost is one pass over the tokens plus the labels the text can cover.
 """
 
 from __future__ import annotations
 
-import bisect
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from jatkumo.intel.extract import Section, sections
 from jatkumo.intel.language import Analyser
 from jatkumo.intel.lexicon import LexiconIndex
-from jatkumo.intel.types import AnalysedText, Evidence, Mention, TokenFlag
+from jatkumo.intel.types import AnalysedText, Evidence, Mention, Token, TokenFlag
 
 MIN_COVERAGE = 0.5
 OUTSIDE_PROFILE = 0.5
@@ -62,6 +62,8 @@ PROFILE_HOW = "occupation_profile"
 TITLE_FACTOR = 1.0
 LIMIT = 10
 SKILL_SCHEME = "esco_skill"
+LABEL_BITS = 16  # a label as concept << LABEL_BITS | number (a concept has fewer labels)
+WORD_CACHE = 200_000  # word types / surfaces whose stems are kept (then the memo starts over)
 
 # Endings cut from a lemma, longest first (after the cut, trailing vowels go too, keeping ≥ 3
 # letters, and the stem is at most STEM_LENGTH letters): Finnish action nouns (-minen), agent
@@ -110,12 +112,21 @@ def stem(word: str, language: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class LabelTerms:
-    """One label of a concept as weighted terms: label position, language, (stem, idf)s, total."""
+    """One label of a concept as weighted terms: label position, language, (stem, idf)s, total,
+    the weight it needs to count (MIN_COVERAGE × total) and its specificity reference (the IDF
+    of a word found in SPECIFIC_LABELS labels of its language)."""
 
     label: int
     language: str
     terms: tuple[tuple[str, float], ...]
     total: float
+    need: float = 0.0
+    reference: float = 1.0
+
+
+Postings = Mapping[str, tuple[int, ...]]
+"""Stem → the labels (of one language) that cannot reach MIN_COVERAGE without it, each as a code:
+concept << LABEL_BITS | the label's number in `SkillVocabulary.terms(concept)`."""
 
 
 class SkillVocabulary:
@@ -123,15 +134,21 @@ class SkillVocabulary:
     inverted index from a stem to the labels that cannot reach MIN_COVERAGE without it.
 
     Built once per index (on first use, ≈ 1–2 s for the full taxonomy) and shared by every call.
+    The stems of a word type and of a token's surface are memoised (bounded by WORD_CACHE).
     """
 
     def __init__(self, index: LexiconIndex, analyser: Analyser) -> None:
         self.index = index
         self.analyser = analyser
         self._terms: dict[int, tuple[LabelTerms, ...]] | None = None
-        self._postings: dict[tuple[str, str], list[tuple[int, int]]] = {}
+        self._postings: dict[str, dict[str, tuple[int, ...]]] = {}  # language or "*" → Postings
+        self._language_postings: dict[str, dict[str, tuple[int, ...]]] = {}
+        self._label_keys: dict[int, tuple[tuple[str, ...], ...]] = {}
         self.specific: dict[str, float] = {}  # language → IDF of a word in SPECIFIC_LABELS labels
         self._word_stems: dict[tuple[str, str], tuple[str, ...]] = {}
+        self._surface_stems: dict[str, dict[str, tuple[str, ...]]] = {}
+        self._language_keys: dict[tuple[int, str], tuple[tuple[int, tuple[str, ...]], ...]] = {}
+        self._label_of: dict[int, LabelTerms] = {}
 
     def word_stems(self, word: str, language: str) -> tuple[str, ...]:
         """A lemma → its stem and (Finnish compounds) the stems of its parts, memoised."""
@@ -143,18 +160,97 @@ class SkillVocabulary:
                 if len(parts) > 1:
                     stems += [stem(part, language) for part in parts if len(part) > 2]
             cached = tuple(dict.fromkeys(stems))
+            if len(self._word_stems) >= WORD_CACHE:
+                self._word_stems.clear()
             self._word_stems[(word, language)] = cached
         return cached
+
+    def token_stems(self, token: Token, language: str) -> tuple[str, ...]:
+        """A token → the stems of its two best lemmas (hyphenated pieces) and compound parts;
+        empty for a number. Memoised per surface form (`surface_stems`): the analyser's
+        readings and flags of a token are a function of its surface and the language."""
+        memo = self.surface_stems(language)
+        cached = memo.get(token.surface)
+        if cached is None:
+            if TokenFlag.NUMBER in token.flags:
+                cached = ()
+            else:
+                words: dict[str, None] = {}
+                for lemma in token.lemmas[:2]:
+                    words.update((piece, None) for piece in lemma.split("-") if piece)
+                words.update((part, None) for part in token.parts)
+                cached = tuple(
+                    dict.fromkeys(s for word in words for s in self.word_stems(word, language))
+                )
+            if len(memo) >= WORD_CACHE:
+                memo.clear()
+            memo[token.surface] = cached
+        return cached
+
+    def surface_stems(self, language: str) -> dict[str, tuple[str, ...]]:
+        """The memo of `token_stems` for one language: surface → stems."""
+        memo = self._surface_stems.get(language)
+        if memo is None:
+            memo = self._surface_stems[language] = {}
+        return memo
 
     def terms(self, concept: int) -> tuple[LabelTerms, ...]:
         """A concept's labels as weighted stems (empty for a concept that is not a skill)."""
         return self._built().get(concept, ())
 
+    def language_keys(self, concept: int, language: str) -> tuple[tuple[int, tuple[str, ...]], ...]:
+        """A concept's labels in `language` or language-neutral: (code, the stems a label cannot
+        reach MIN_COVERAGE without) each (memoised)."""
+        key = (concept, language)
+        cached = self._language_keys.get(key)
+        if cached is None:
+            cached = tuple(
+                (concept << LABEL_BITS | number, keys)
+                for number, (label, keys) in enumerate(
+                    zip(self.terms(concept), self._label_keys.get(concept, ()), strict=True)
+                )
+                if label.language in (language, "*")
+            )
+            self._language_keys[key] = cached
+        return cached
+
+    @property
+    def label_of(self) -> dict[int, LabelTerms]:
+        """Code (concept << LABEL_BITS | number in `terms(concept)`) → the label."""
+        self._built()
+        return self._label_of
+
     def postings(self, language: str, term: str) -> list[tuple[int, int]]:
         """(language or "*" for neutral labels, stem) → (concept, label number in
         `terms(concept)`) of the labels that cannot reach MIN_COVERAGE without the stem."""
         self._built()
-        return self._postings.get((language, term), [])
+        mask = (1 << LABEL_BITS) - 1
+        codes = self._postings.get(language, {}).get(term, ())
+        return [(c >> LABEL_BITS, c & mask) for c in codes]
+
+    def language_postings(self, language: str) -> Postings:
+        """`Postings` of every skill label in `language` or language-neutral (memoised)."""
+        cached = self._language_postings.get(language)
+        if cached is None:
+            self._built()
+            cached = dict(self._postings.get(language, {}))
+            for term, codes in self._postings.get("*", {}).items():
+                cached[term] = cached.get(term, ()) + codes
+            self._language_postings[language] = cached
+        return cached
+
+    def profile_postings(self, weights: Mapping[str, float], language: str) -> Postings:
+        """An occupation profile (skill URI → weight) → `Postings` of the labels, in `language`
+        or language-neutral, of its skills of weight > 0: the candidates of `soft_rank`."""
+        positions = self.index.concept_position()
+        found: dict[str, list[int]] = defaultdict(list)
+        for uri, weight in weights.items():
+            concept = positions.get(uri)
+            if concept is not None and weight > 0:
+                for code, keys in self.language_keys(concept, language):
+                    for term in keys:
+                        found[term].append(code)
+        return {term: tuple(codes) for term, codes in found.items()}
 
     def _built(self) -> dict[int, tuple[LabelTerms, ...]]:
         if self._terms is None:
@@ -202,6 +298,7 @@ class SkillVocabulary:
                         labels[target].append((label, language, stems))
                         frequency[language].update(stems)
                         documents[language] += 1
+        self._word_stems.clear()  # the label words: not the texts' words
         idf = {
             language: {t: math.log(1.0 + documents[language] / n) for t, n in counts.items()}
             for language, counts in frequency.items()
@@ -211,24 +308,41 @@ class SkillVocabulary:
             for language, count in documents.items()
         }
         result: dict[int, tuple[LabelTerms, ...]] = {}
-        postings: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
+        postings: dict[str, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
+        label_keys: dict[int, tuple[tuple[str, ...], ...]] = {}
         for concept, found in labels.items():
             terms_of: list[LabelTerms] = []
+            keys_of: list[tuple[str, ...]] = []
             for label, language, stems in found:
                 terms = tuple((s, idf[language][s]) for s in stems)
                 total = sum(w for _s, w in terms)
                 number = len(terms_of)
-                terms_of.append(LabelTerms(label, language, terms, total))
+                if number >> LABEL_BITS:
+                    break  # (never: a concept has far fewer labels)
+                reference = self.specific.get(language, 1.0) or 1.0
+                terms_of.append(
+                    LabelTerms(label, language, terms, total, MIN_COVERAGE * total, reference)
+                )
                 # A label reaches MIN_COVERAGE only with at least one of its heaviest terms:
                 # those until the rest weigh less than MIN_COVERAGE × total.
+                keys: list[str] = []
                 rest = total
                 for term, weight in sorted(terms, key=lambda item: -item[1]):
                     if rest < MIN_COVERAGE * total:
                         break
-                    postings[(language, term)].append((concept, number))
+                    postings[language][term].append(concept << LABEL_BITS | number)
+                    keys.append(term)
                     rest -= weight
+                keys_of.append(tuple(keys))
             result[concept] = tuple(terms_of)
-        self._postings = dict(postings)
+            label_keys[concept] = tuple(keys_of)
+            for number, label_terms in enumerate(terms_of):
+                self._label_of[concept << LABEL_BITS | number] = label_terms
+        self._postings = {
+            language: {term: tuple(codes) for term, codes in by_term.items()}
+            for language, by_term in postings.items()
+        }
+        self._label_keys = label_keys
         return result
 
 
@@ -245,48 +359,63 @@ class _Sentence:
 def _sentences(
     fields: Sequence[tuple[str, AnalysedText]], vocabulary: SkillVocabulary
 ) -> list[_Sentence]:
+    """The title and the sections (`extract.sections`) of the text with a factor > 0, each
+    with the stems of its tokens (a section without any is left out)."""
     result: list[_Sentence] = []
     for name, analysed in fields:
-        language = analysed.language
         if name == "title":
             found = [Section(0, len(analysed.text), "title")]
             factors = [TITLE_FACTOR]
         else:
             found = sections(analysed.text)
             factors = [s.factor for s in found]
-        starts = [s.start for s in found]
-        buckets: list[dict[str, list[tuple[int, int]]]] = [defaultdict(list) for _ in found]
-        for token in analysed.tokens:
-            if TokenFlag.NUMBER in token.flags:
-                continue
-            at = bisect.bisect_right(starts, token.start) - 1
-            if at < 0 or token.start >= found[at].end or factors[at] <= 0:
-                continue
-            span = (token.start, token.end)
-            words: set[str] = set()
-            for lemma in token.lemmas[:2]:
-                words.update(piece for piece in lemma.split("-") if piece)
-            words.update(token.parts)
-            bucket = buckets[at]
-            for word in words:
-                for s in vocabulary.word_stems(word, language):
-                    if span not in bucket[s]:
-                        bucket[s].append(span)
+        buckets = _buckets(analysed, found, factors, vocabulary)
         for section, factor, bucket in zip(found, factors, buckets, strict=True):
             if bucket:
-                result.append(_Sentence(name, section.start, section.end, factor, dict(bucket)))
+                result.append(_Sentence(name, section.start, section.end, factor, bucket))
     return result
 
 
-@dataclass(frozen=True, slots=True)
-class _Soft:
+def _buckets(
+    analysed: AnalysedText,
+    found: Sequence[Section],
+    factors: Sequence[float],
+    vocabulary: SkillVocabulary,
+) -> list[dict[str, list[tuple[int, int]]]]:
+    """Per section (in text order, not overlapping): stem → spans of the tokens carrying it."""
+    language = analysed.language
+    buckets: list[dict[str, list[tuple[int, int]]]] = [{} for _ in found]
+    token_stems = vocabulary.token_stems
+    memo = vocabulary.surface_stems(language)
+    at, count = 0, len(found)
+    for token in analysed.tokens:
+        start = token.start
+        while at < count and found[at].end <= start:
+            at += 1
+        if at == count:
+            break
+        if start < found[at].start or factors[at] <= 0:
+            continue
+        stems = memo.get(token.surface)
+        if stems is None:
+            stems = token_stems(token, language)
+        span = (start, token.end)
+        bucket = buckets[at]
+        for s in stems:  # distinct per token, so a span is never added twice
+            spans = bucket.get(s)
+            if spans is None:
+                bucket[s] = [span]
+            else:
+                spans.append(span)
+    return buckets
+
+
+class _Soft(NamedTuple):
     coverage: float  # share of the label's IDF weight the sentence holds
     matched: float  # IDF weight of the label's terms the sentence holds
     factor: float  # section factor of the sentence
-    label: int
+    label: LabelTerms
     sentence: int
-    spans: tuple[tuple[int, int], ...]
-
     specificity: float  # matched IDF / IDF of a word in SPECIFIC_LABELS labels, at most 1
 
     @property
@@ -294,41 +423,95 @@ class _Soft:
         """Soft evidence: (coverage × section)² × specificity."""
         return (self.coverage * self.factor) ** 2 * self.specificity
 
+    def spans(self, sentence: _Sentence) -> list[tuple[int, int]]:
+        """The character spans, in `sentence`, of the tokens that carry the label's terms."""
+        stems = sentence.stems
+        return sorted({span for term, _w in self.label.terms for span in stems.get(term, ())})
 
-def _soft(
-    concept: int,
-    numbers: Iterable[int],
+
+def _codes(
+    where: Mapping[str, list[int]],
+    named: Iterable[str],
+    vocabulary: SkillVocabulary,
+    language: str,
+    candidates: Sequence[Postings] | None,
+) -> list[int]:
+    """The labels the text can cover (as codes, in concept and label order): through the stems
+    each label needs (SkillVocabulary), among the profile skills (`candidates`) or, without
+    them, all skills; and the labels of a named skill that the text can cover."""
+    codes: set[int] = set()
+    for postings in [vocabulary.language_postings(language)] if candidates is None else candidates:
+        for term in where:
+            found = postings.get(term)
+            if found:
+                codes.update(found)
+    positions = vocabulary.index.concept_position()
+    for uri in named:
+        concept = positions.get(uri)
+        if concept is not None:
+            for code, keys in vocabulary.language_keys(concept, language):
+                for key in keys:
+                    if key in where:
+                        codes.add(code)
+                        break
+    return sorted(codes)
+
+
+_Best = tuple[float, LabelTerms, int, float, float]  # value, label, sentence, matched, specificity
+
+
+def _matched(
+    terms: tuple[tuple[str, float], ...], need: float, where: Mapping[str, list[int]]
+) -> dict[int, float] | None:
+    """Sentence → IDF weight of the label's terms it holds; None when the whole text holds
+    less than `need` of the label."""
+    if len(terms) == 1:  # a one-word label: covered wholly wherever it is
+        term, weight = terms[0]
+        at_term = where.get(term)
+        return None if at_term is None else dict.fromkeys(at_term, weight)
+    held = 0.0
+    for term, weight in terms:
+        if term in where:
+            held += weight
+    if held < need:
+        return None
+    matched: dict[int, float] = {}
+    for term, weight in terms:
+        for at in where.get(term, ()):
+            matched[at] = matched.get(at, 0.0) + weight
+    return matched
+
+
+def _best(
+    codes: Sequence[int],
     vocabulary: SkillVocabulary,
     sentences: Sequence[_Sentence],
     where: Mapping[str, list[int]],
-) -> _Soft | None:
-    """A concept's best label (of `numbers`) in its best sentence, by coverage × section."""
-    best: _Soft | None = None
-    best_value = 0.0
-    labels = vocabulary.terms(concept)
-    for number in numbers:
-        label = labels[number]
-        # the whole text must hold enough of the label before sentences are looked at
-        if sum(w for t, w in label.terms if t in where) < MIN_COVERAGE * label.total:
+) -> dict[int, _Best]:
+    """Concept → its best label in its best sentence, by (coverage × section)² × specificity;
+    of equal ones the first label and sentence. A label counts only when the whole text and
+    then one sentence hold MIN_COVERAGE of its IDF weight."""
+    best: dict[int, _Best] = {}
+    label_of = vocabulary.label_of
+    factors = [sentence.factor for sentence in sentences]
+    for code in codes:
+        label = label_of[code]
+        matched = _matched(label.terms, label.need, where)
+        if matched is None:
             continue
-        matched: dict[int, float] = defaultdict(float)
-        for term, weight in label.terms:
-            for at in where.get(term, ()):
-                matched[at] += weight
+        concept = code >> LABEL_BITS
+        found = best.get(concept)
+        best_value = found[0] if found else 0.0
+        total, reference = label.total, label.reference
         for at, weight in matched.items():
-            sentence = sentences[at]
-            coverage = weight / label.total
-            reference = vocabulary.specific.get(label.language, 1.0) or 1.0
+            coverage = weight / total
+            if coverage < MIN_COVERAGE:
+                continue
             specificity = min(1.0, weight / reference)
-            value = (coverage * sentence.factor) ** 2 * specificity
-            if value > best_value and coverage >= MIN_COVERAGE:
-                spans = sorted(
-                    {span for term, _w in label.terms for span in sentence.stems.get(term, ())}
-                )
+            value = (coverage * factors[at]) ** 2 * specificity
+            if value > best_value:
                 best_value = value
-                best = _Soft(
-                    coverage, weight, sentence.factor, label.label, at, tuple(spans), specificity
-                )
+                best[concept] = (value, label, at, weight, specificity)
     return best
 
 
@@ -340,30 +523,24 @@ def _covered(
     profile: Callable[[str], float],
     vocabulary: SkillVocabulary,
     language: str,
-    candidates: Collection[int] | None,
+    candidates: Sequence[Postings] | None,
 ) -> tuple[dict[str, _Soft], dict[str, float]]:
     """Named or profile skills whose labels the text covers → soft evidence, profile weight."""
-    index = vocabulary.index
-    # Labels the text can cover: through the stems each label needs (SkillVocabulary).
-    reachable: dict[int, set[int]] = defaultdict(set)
-    for term in where:
-        for concept, number in vocabulary.postings(language, term):
-            reachable[concept].add(number)
-        for concept, number in vocabulary.postings("*", term):
-            reachable[concept].add(number)
+    codes = _codes(where, named, vocabulary, language, candidates)
+    concepts = vocabulary.index.concepts
     found: dict[str, _Soft] = {}
     weights: dict[str, float] = {}
-    for concept, numbers in reachable.items():
-        uri = index.concepts[concept].uri
-        if candidates is not None and concept not in candidates and uri not in named:
+    for concept, (_value, label, at, weight, specificity) in _best(
+        codes, vocabulary, sentences, where
+    ).items():
+        uri = concepts[concept].uri
+        profile_weight = profile(uri)
+        # a profile candidate has a profile weight > 0; a named skill is scored in any case
+        if candidates is None and profile_weight <= 0 and uri not in named:
             continue
-        weight = profile(uri)
-        if weight <= 0 and uri not in named:
-            continue
-        soft = _soft(concept, numbers, vocabulary, sentences, where)
-        if soft is not None:
-            found[uri] = soft
-            weights[uri] = weight
+        factor = sentences[at].factor
+        found[uri] = _Soft(weight / label.total, weight, factor, label, at, specificity)
+        weights[uri] = profile_weight
     return found, weights
 
 
@@ -374,7 +551,7 @@ def soft_rank(
     vocabulary: SkillVocabulary,
     language: str,
     *,
-    candidates: Collection[int] | None = None,
+    candidates: Sequence[Postings] | None = None,
     limit: int = LIMIT,
     threshold: float = THRESHOLD,
     soft_weight: float = SOFT_WEIGHT,
@@ -383,18 +560,22 @@ def soft_rank(
 
     `lexical` is `annotate`'s ranking (named skills, profile relatives, occupation-profile
     skills); `profile` gives a skill URI's profile weight over the top occupation groups (0–1,
-    0 when in none); `candidates` (optional) are the index positions of the profile skills, a
-    quick filter (a concept outside it and not named is not scored).
+    0 when in none); `candidates` (optional) are the top groups' `SkillVocabulary.profile_postings`
+    (without them every skill is looked up; a concept outside them and not named is not scored).
     Score = lexical score of a skill the text names (0 for one only lent by the occupation)
     + soft_weight × soft evidence × prior (module docstring).
     """
     index = vocabulary.index
     positions = index.concept_position()
     sentences = _sentences(fields, vocabulary)
-    where: dict[str, list[int]] = defaultdict(list)
+    where: dict[str, list[int]] = {}
     for number, sentence in enumerate(sentences):
         for term in sentence.stems:
-            where[term].append(number)
+            at = where.get(term)
+            if at is None:
+                where[term] = [number]
+            else:
+                at.append(number)
     texts = dict(fields)
     ranked = {m.uri: m for m in lexical}
     named = {uri: m for uri, m in ranked.items() if m.evidence and m.evidence[0].how != PROFILE_HOW}
@@ -458,12 +639,12 @@ def _soft_evidence(
 ) -> tuple[Evidence, ...]:
     """The matched words of the best sentence, each saying which label and how much of it."""
     source = texts[sentence.field].text
-    label_text, label_language, _kind = index.labels[soft.label]
+    label_text, label_language, _kind = index.labels[soft.label.label]
     where_said = "the title" if sentence.field == "title" else "one sentence"
     reason = f"{label_text} ({label_language}): {soft.coverage:.0%} of its words in {where_said}"
     if prior > 1:
         reason += f"; in the occupation's ESCO profile ({prior - 1:.2f})"
     return tuple(
         Evidence(start, end, source[start:end], sentence.field, reason, SOFT_HOW)
-        for start, end in soft.spans
+        for start, end in soft.spans(sentence)
     )
