@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from jatkumo.intel.language import analyse
-from jatkumo.intel.lexicon import LexiconIndex, coordination_keys, label_key
+from jatkumo.intel.language import analyse, default_analyser
+from jatkumo.intel.lexicon import LexiconIndex, coordination_keys, label_key, lexicon_build
+from jatkumo.intel.types import ConceptLabel, TaxonomyConcept
 from tests.intel.toy_taxonomy import E, toy_index
 
 pytestmark = pytest.mark.voikko
@@ -34,6 +35,28 @@ def test_index__holds_every_language_and_kind_of_label():
     assert _concepts(("tig", "weld")) == {f"{E}esco_skill/tig"}  # preferred, en
     assert f"{E}isco_group/7212" in _concepts(("hitsaaja",))  # from the coordination
     assert f"{E}isco_group/8344" in _concepts(("trukinkuljettaja",))  # "ym." left out
+
+
+def test_index__an_occupation_label_ending_in_a_learning_word_gives_no_head_entry():
+    chef = TaxonomyConcept(
+        f"{E}esco_occupation/chef",
+        "esco_occupation",
+        "5120.1",
+        (
+            ConceptLabel("fi", "company", "kokki-koulutus"),
+            ConceptLabel("fi", "preferred", "pääkokki"),
+        ),
+    )
+    driver = TaxonomyConcept(
+        f"{E}esco_occupation/driver",
+        "esco_occupation",
+        "8342.1",
+        (ConceptLabel("fi", "preferred", "maansiirtokoneiden kuljettaja"),),
+    )
+    index = lexicon_build([chef, driver], analyser=default_analyser())
+
+    assert ("koulutus",) not in index.entries  # "koulutusta" alone does not name a chef
+    assert [index.concepts[e[0]].uri for e in index.entries[("kuljettaja",)]] == [driver.uri]
 
 
 def test_index__generic_one_word_key_weighs_less_than_a_specific_one():

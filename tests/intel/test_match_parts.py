@@ -111,9 +111,25 @@ def test_parts_compose__a_part_answered_better_by_a_course_for_employed_staff(in
 
 
 def test_terms__quantifiers_are_not_topics(index):
-    terms = index.terms("trukkikortti kaikille ja koko porukalle monelle")
+    terms = index.terms("trukkikortti kaikille ja koko porukalle monelle, kaks kuskia lisää")
 
-    assert [w.surface for w in terms.words] == ["trukkikortti"]
+    assert "kaikille" not in [w.surface for w in terms.words]
+    assert not {"kaikille", "koko", "monelle", "lisää"} & {w.surface for w in terms.words}
+    assert "trukkikortti" in [w.surface for w in terms.words]
+
+
+def test_query_words__english_and_swedish_function_words_are_marked():
+    from jatkumo.intel.search import query_words
+
+    english = query_words("We have three new workers from abroad who need forklift training")
+    swedish = query_words("Vi behöver två nya truckförare som har truckkort")
+    finnish = query_words("alla olevat trukkikortit")  # Finnish words keep Voikko's reading
+
+    content = {w.surface.lower() for w in (*english, *swedish) if not w.function}
+    assert not {"we", "have", "three", "new", "from", "who", "need"} & content
+    assert not {"vi", "behöver", "två", "nya", "som", "har"} & content
+    assert {"workers", "forklift", "training", "truckförare", "truckkort"} <= content
+    assert "trukkikortit" not in {w.surface for w in finnish if w.function}
 
 
 def test_need_parts__parts_that_evidence_one_skill_are_one_part(index):

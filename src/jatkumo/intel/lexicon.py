@@ -39,13 +39,18 @@ from jatkumo.intel.types import (
     TokenFlag,
 )
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 KIND_WEIGHT = {"preferred": 1.0, "alternative": 0.9, "hidden": 0.6, "company": 1.0}
 HOW_WEIGHT = {"label": 1.0, "coordination": 0.9, "head": 0.5}
 OCCUPATION_SCHEMES = frozenset({"isco_group", "esco_occupation"})
 COORDINATORS = frozenset({"ja", "tai", "sekä", "och", "eller", "and", "or"})
 # Words in classification names that say "the rest of the group", not what the work is.
 FILLER = frozenset({"muu", "ym", "yms", "muualla", "luokittelematon", "luokittelemattomat"})
+LEARNING_HEADS = frozenset(
+    {"koulutus", "kurssi", "opinto", "opiskelu", "opetus", "valmennus", "tutkinto", "utbildning"}
+)
+"""Heads that name learning, not a worker: an occupation label such as `kokki-koulutus` does
+not make every `koulutusta` in a text name that occupation (no head entry for them)."""
 MAX_KEY_UNITS = 8
 
 Key = tuple[str, ...]
@@ -252,7 +257,7 @@ class _Builder:
                     if len(keys) > 1:
                         weight = base * HOW_WEIGHT["coordination"]
                         self._add(key, index, label_index, weight, "coordination")
-                    if len(key) > 1 and language != "en":
+                    if len(key) > 1 and language != "en" and key[-1] not in LEARNING_HEADS:
                         # "Maansiirtokoneiden kuljettajat" also names a kind of "kuljettaja"
                         self._add(key[-1:], index, label_index, base * HOW_WEIGHT["head"], "head")
 

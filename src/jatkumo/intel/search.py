@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from jatkumo.intel.bitset import Membership, mask_of
 from jatkumo.intel.language import Analyser, default_analyser
 from jatkumo.intel.language.finnish import suffix_guess
-from jatkumo.intel.types import LANGUAGES, Language, Token, TokenFlag
+from jatkumo.intel.types import LANGUAGES, Language, Reading, Token, TokenFlag
 
 STOPWORDS = frozenset(
     [
@@ -175,9 +175,36 @@ COLLOQUIAL = frozenset(
 )
 """Spoken-Finnish need words that carry no topic (`ens vuonna`, `tarvis`, `kaks`), by form."""
 
-QUANTIFIERS = frozenset(["kaikki", "jokainen", "moni", "muutama", "usea", "paljo", "koko"])
+QUANTIFIERS = frozenset(["kaikki", "jokainen", "moni", "muutama", "usea", "paljo", "koko", "lisä"])
 """Finnish quantifier lemmas that Voikko reads as nouns or adjectives (`kaikille`, `monelta`,
-`koko porukka`): they say how many, not what, so matching leaves them out like function words."""
+`koko porukka`, `kaks hitsaajaa lisää`): they say how many, not what, so matching leaves them
+out like function words."""
+
+_FOREIGN_FUNCTION_WORDS = """
+    a an the this that these those some any all each every both few many more most much other
+    another such no not only own same so than too very just also again still already even ever
+    i me my mine we us our ours you your yours he him his she her hers it its they them their
+    theirs who whom whose which what where when why how there here
+    am is are was were be been being have has had having do does did doing will would shall
+    should can could may might must need needs needed want wants wanted like would looking
+    get got help please thanks hi hello dear
+    of in on at by for from to into onto with without within about above below over under
+    between through during before after since until upon around via per as if or and but nor
+    because while though although whether then once
+    one two three four five six seven eight nine ten dozen half several new
+    och eller men att som om när där här hur vad vem vilka vilken vilket
+    jag mig min mitt mina vi oss vår vårt våra du dig din ditt dina han honom hans hon henne
+    hennes den det de dem deras denna detta dessa
+    är var vara varit blir bli blev har hade ha kan kunde ska skulle vill ville måste behöver
+    behövs får fick gärna också redan bara även mycket många mer mest några någon något inga
+    ingen inget alla varje
+    i på av för med till från om under över efter före utan mellan genom hos vid
+    en ett två tre fyra fem sex sju åtta nio tio ny nya nytt
+"""
+FOREIGN_FUNCTION = frozenset(_FOREIGN_FUNCTION_WORDS.split())
+"""English and Swedish function words (pronouns, determiners, auxiliaries, prepositions,
+conjunctions, numbers, request verbs): Voikko gives them no Finnish word class, so they are
+marked by form. Only matching uses `QueryWord.function`; documents keep every word."""
 
 DOC_PART_WEIGHT = 0.5  # a compound part counts half an occurrence in a document
 QUERY_PART_WEIGHT = 0.6  # matching a query word only by its parts scores less than the whole
@@ -322,6 +349,7 @@ def query_words(text: str, analyser: Analyser | None = None) -> tuple[QueryWord,
                 readings[0].word_class in FUNCTION_CLASSES
                 or token.norm in COLLOQUIAL
                 or readings[0].lemma in QUANTIFIERS
+                or (token.norm in FOREIGN_FUNCTION and not _finnish_word(token, readings))
             )
             noun = readings[0].word_class in NOUN_CLASSES and not readings[0].proper
             modifier = readings[0].word_class in MODIFIER_CLASSES
@@ -337,6 +365,12 @@ def query_words(text: str, analyser: Analyser | None = None) -> tuple[QueryWord,
                 )
             )
     return tuple(words)
+
+
+def _finnish_word(token: Token, readings: Sequence[Reading]) -> bool:
+    """Whether Voikko reads the token as a Finnish word (not unknown, not a lone abbreviation
+    such as `who` → WHO): then its Finnish word class decides, not the foreign list."""
+    return TokenFlag.UNKNOWN not in token.flags and readings[0].word_class != "lyhenne"
 
 
 def _colloquial_stems(word: str) -> list[str]:
