@@ -5,7 +5,9 @@
 Needs a database made by `jatkumo setup`. Measures, on one core: index build time (from the
 database, no cache), index load time from the cache file, analysis tokens/s (cold and warm word
 cache), extraction ads/s on the dev ads replicated to N (warm cache; by wall clock and by the
-process's CPU time, which other load on the machine disturbs less), and peak resident memory of
+process's CPU time, which other load on the machine disturbs less) with the lexical skill ranking
+(matching, tagging) and with the soft one (`jatkumo extract`, the analyse API, `eval`), and peak
+resident memory of
 a process that loads the cached index and extracts (the build is run in a child process so its
 peak does not count).
 
