@@ -226,8 +226,11 @@ def _simplemma_readings(word: str, language: Language) -> tuple[list[Reading], b
     if is_abbreviation(word.split("-", maxsplit=1)[0]) and "-" not in word:
         return [Reading(lower, (lower,), "abbreviation")], False
     head, _, tail = word.rpartition("-")
-    lemma = str(simplemma.lemmatize(tail, lang=language)).lower()
-    known = bool(simplemma.is_known(tail, lang=language)) or lemma != tail.lower()
+    # low_memory: simplemma reads its front-coded dictionaries block by block instead of
+    # decoding each into a dict (≈ 50 MB per language); the lemmas are the same, and this
+    # module caches every word form anyway, so the slower lookup is paid once per word.
+    lemma = str(simplemma.lemmatize(tail, lang=language, low_memory=True)).lower()
+    known = bool(simplemma.is_known(tail, lang=language, low_memory=True)) or lemma != tail.lower()
     full = f"{head.lower()}-{lemma}" if head else lemma
     parts = finnish.split_hyphens([full])
     return [Reading(full, parts)], known
