@@ -80,3 +80,16 @@ def test_index__cache_round_trip_and_stale_signature(tmp_path):
     assert loaded.entries == toy_index().entries
     assert LexiconIndex.load(path, "another taxonomy") is None
     assert LexiconIndex.load(tmp_path / "missing.pickle", "toy") is None
+
+
+def test_coordination_keys__an_english_ing_word_shares_the_last_head():
+    text = "learning and development manager"
+    assert coordination_keys(text, analyse(text, "en").tokens, "en") == [
+        ("learn", "manager"),
+        ("development", "manager"),
+    ]
+    text = "Welders and flamecutters"  # whole names stay whole
+    assert coordination_keys(text, analyse(text, "en").tokens, "en") == [
+        ("welder",),
+        ("flamecutters",),
+    ]

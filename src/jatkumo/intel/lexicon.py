@@ -39,7 +39,7 @@ from jatkumo.intel.types import (
     TokenFlag,
 )
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 KIND_WEIGHT = {"preferred": 1.0, "alternative": 0.9, "hidden": 0.6, "company": 1.0}
 HOW_WEIGHT = {"label": 1.0, "coordination": 0.9, "head": 0.5}
 OCCUPATION_SCHEMES = frozenset({"isco_group", "esco_occupation"})
@@ -159,9 +159,12 @@ def label_key(tokens: Sequence[Token]) -> Key:
     return tuple(unit[0] for token in tokens for unit in token_units(token))
 
 
-def coordination_keys(text: str, tokens: Sequence[Token]) -> list[Key]:
+def coordination_keys(text: str, tokens: Sequence[Token], language: str = "fi") -> list[Key]:
     """`Hitsaajat ja kaasuleikkaajat` → [hitsaaja], [kaasuleikkaaja]; `Kone- ja laiteasentajat`
-    → [koneasentaja], [laiteasentaja]: the names an occupation-group label lists.
+    → [koneasentaja], [laiteasentaja]: the names an occupation-group label lists. In English a
+    lone `-ing` word before the coordinator shares the last name's head: `learning and
+    development manager` → [learning manager], [development manager] (`learning` alone names
+    no worker).
     """
     segments: list[list[Token]] = [[]]
     previous_end = None
@@ -188,6 +191,14 @@ def coordination_keys(text: str, tokens: Sequence[Token]) -> list[Key]:
             if following is None or len(following[-1].parts) < 2:
                 continue
             keys.append((segment[0].lemma.rstrip("-") + following[-1].parts[-1],))
+        elif (
+            language == "en"
+            and len(segment) == 1
+            and i < len(segments) - 1
+            and segment[0].surface.lower().endswith("ing")
+            and len(segments[-1]) > 1
+        ):
+            keys.append(label_key([segment[0], segments[-1][-1]]))
         else:
             keys.append(label_key(segment))
     return keys
@@ -252,7 +263,9 @@ class _Builder:
                 plain = [token for token in tokens if token.lemma not in FILLER]
                 if plain and len(plain) < len(tokens):  # "Sairaanhoitajat ym." → sairaanhoitaja
                     self._add(label_key(plain), index, label_index, base, "label")
-                keys = coordination_keys(label.text, tokens) or [label_key(plain or tokens)]
+                keys = coordination_keys(label.text, tokens, language) or [
+                    label_key(plain or tokens)
+                ]
                 for key in keys:
                     if len(keys) > 1:
                         weight = base * HOW_WEIGHT["coordination"]
