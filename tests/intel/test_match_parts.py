@@ -10,6 +10,8 @@ from jatkumo.intel.match_types import Need, NeedSkill
 from jatkumo.intel.package import parts_compose
 from tests.intel.match_toy import FORKLIFT, SAFETY, record, toy_index
 
+ENGLISH = "http://example.org/esco_skill/english"
+
 
 @pytest.fixture(scope="module")
 def index() -> MatchIndex:
@@ -130,6 +132,32 @@ def test_query_words__english_and_swedish_function_words_are_marked():
     assert not {"vi", "behöver", "två", "nya", "som", "har"} & content
     assert {"workers", "forklift", "training", "truckförare", "truckkort"} <= content
     assert "trukkikortit" not in {w.surface for w in finnish if w.function}
+
+
+def test_need_parts__merging_is_transitive(index):
+    # the third part evidences both skills: it joins the first and the second into one
+    need = _need("trukkikortti, työturvallisuuskortti, trukkikortti-työturvallisuuskortti")
+
+    parts = need_parts(need, index.terms(need.text))
+
+    assert len(parts) == 1
+    assert parts[0].skills == (0, 1)
+
+
+def test_parts_compose__a_language_the_staff_speak_is_not_a_request(index):
+    need = Need(
+        "trukkikortti, työntekijät puhuu vaan englantia",
+        (
+            NeedSkill(FORKLIFT, "operate forklift", 0.9, ("trukkikortti",)),
+            NeedSkill(ENGLISH, "English", 0.9, ("englantia",)),
+        ),
+    )
+    terms = index.terms(need.text)
+    parts = need_parts(need, terms)
+    scores = tuple(part_scores(index, need, terms, part) for part in parts)
+    matches = rank(index, need, packages=False).matches
+
+    assert parts_compose(index, terms, parts, scores, matches, need=need) == ()
 
 
 def test_need_parts__parts_that_evidence_one_skill_are_one_part(index):

@@ -6,7 +6,13 @@ import pytest
 
 from jatkumo.intel.match import rank
 from jatkumo.intel.match_types import Need, NeedSkill
-from jatkumo.intel.settled import need_without_settled, only_settled, settled_spans
+from jatkumo.intel.settled import (
+    language_words,
+    medium_spans,
+    need_without_settled,
+    only_settled,
+    settled_spans,
+)
 from tests.intel.match_toy import FORKLIFT, SAFETY, toy_index
 
 
@@ -65,3 +71,26 @@ def test_rank__a_card_the_company_already_has_is_not_matched():
     assert matches[0].key == 3  # the safety card course
     forklift = [m for m in matches if m.key == 2]  # at most by the shared compound part `kortti`
     assert not forklift or (not forklift[0].covers and forklift[0].score < matches[0].score / 2)
+
+
+@pytest.mark.parametrize(
+    ("text", "medium"),
+    [
+        ("Tehtaalla 8 työntekijää jotka puhuu vaan englantia tai venäjää.", True),
+        ("Työkieli on englanti.", True),
+        ("Etsitään englanninkielistä esihenkilövalmennusta", True),
+        ("Finnish-language courses won't work for most of the team", True),
+        ("it would be great if the training was in English", True),
+        ("Suomen kielen alkeita työpaikalle", False),
+        ("tarvittais myös jotain ravintolatyön suomea kaikille", False),
+    ],
+)
+def test_medium_spans__a_language_named_as_what_staff_speak_or_are_taught_in(text, medium):
+    assert bool(medium_spans(text)) is medium
+
+
+def test_language_words__every_evidence_word_names_a_language():
+    assert language_words(("englantia",))
+    assert language_words(("Suomen kielen", "Finnish"))
+    assert not language_words(("trukkikortti",))
+    assert not language_words(())

@@ -97,20 +97,23 @@ def need_parts(need: Need, terms: QueryTerms) -> tuple[NeedPart, ...]:
 
 
 def _merged(parts: list[NeedPart]) -> tuple[NeedPart, ...]:
-    """Parts that evidence a common skill ask for the same thing: one part (texts joined)."""
+    """Parts that evidence a common skill ask for the same thing: one part (texts joined, in
+    text order). Transitive: a part that shares a skill with two earlier groups joins them."""
     merged: list[NeedPart] = []
     for part in parts:
-        same = next((i for i, m in enumerate(merged) if set(m.skills) & set(part.skills)), None)
-        if same is None:
+        hits = [i for i, m in enumerate(merged) if set(m.skills) & set(part.skills)]
+        if not hits:
             merged.append(part)
             continue
-        other = merged[same]
-        merged[same] = NeedPart(
-            f"{other.text} … {part.text}",
-            tuple(sorted(set(other.terms) | set(part.terms))),
-            tuple(sorted(set(other.skills) | set(part.skills))),
-            other.attainable + part.attainable,
+        group = [merged[i] for i in hits] + [part]
+        joined = NeedPart(
+            " … ".join(p.text for p in group),
+            tuple(sorted({t for p in group for t in p.terms})),
+            tuple(sorted({k for p in group for k in p.skills})),
+            sum(p.attainable for p in group),
         )
+        merged = [m for i, m in enumerate(merged) if i not in hits[1:]]
+        merged[hits[0]] = joined
     return tuple(merged)
 
 

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from jatkumo.intel.match_types import Match, Package
+from jatkumo.intel.settled import language_words, medium_spans, only_settled
 
 if TYPE_CHECKING:
     from jatkumo.intel.match import MatchIndex, QueryTerms
@@ -49,7 +50,10 @@ Aspects = dict[str, float]  # aspect id → weight
 def need_aspects(index: MatchIndex, need: Need, terms: QueryTerms) -> Aspects:
     """The need's skills → aspect weights; its specific words too when it has under two skills."""
     aspects: Aspects = {}
+    medium = medium_spans(need.text)
     for skill in need.skills:
+        if language_words(skill.words) and only_settled(need.text, medium, skill.words):
+            continue  # a language the staff speak or want to be taught in: not a part to cover
         aspects[f"skill:{skill.uri}"] = min(1.0, skill.score) * index.idf(skill.uri)
     if len(aspects) >= 2:
         return aspects
@@ -193,13 +197,23 @@ def packages_compose(
     return compose(aspects, candidates, labels)
 
 
-def _requested(part: NeedPart, need: Need) -> bool:
+def _requested(part: NeedPart, need: Need, medium: Sequence[tuple[int, int]] = ()) -> bool:
     """Whether a part asks for something the engine understood: a needed skill it is fairly
-    sure of (≥ REQUEST_SKILL), or the need's occupation ("CE-kuskeja" → truck drivers)."""
-    if any(need.skills[i].score >= REQUEST_SKILL for i in part.skills):
-        return True
+    sure of (≥ REQUEST_SKILL) — not a language named only as a medium
+    (`intel.settled.medium_spans`: "puhuu vaan englantia", "working language English") — or
+    the need's occupation ("CE-kuskeja" → truck drivers)."""
+    for i in part.skills:
+        skill = need.skills[i]
+        as_medium = language_words(skill.words) and only_settled(need.text, medium, skill.words)
+        if skill.score >= REQUEST_SKILL and not as_medium:
+            return True
     lowered = part.text.lower()
-    return any(w and w.lower() in lowered for o in need.occupations for w in o.words)
+    return any(
+        w and w.lower() in lowered
+        for o in need.occupations
+        if o.score >= REQUEST_SKILL  # not a generic "työntekijää" → "other workers"
+        for w in o.words
+    )
 
 
 def _leaders(
@@ -245,7 +259,8 @@ def parts_compose(
     their parts. A part only chatter or a noisy tag would answer stays uncovered rather than
     filled. `covered` / `uncovered` name the parts by their words.
     """
-    requests = [i for i, part in enumerate(parts) if need is None or _requested(part, need)]
+    medium = medium_spans(need.text) if need is not None else ()
+    requests = [i for i, part in enumerate(parts) if need is None or _requested(part, need, medium)]
     if len(requests) < 2:  # one understood request (or none): nothing to combine
         return ()
     parts = [parts[i] for i in requests]  # the understood requests; the other parts are context

@@ -7,8 +7,9 @@ very course the company said it does not need, and would call a need met that no
 answers. Input: the need text. Output: the character spans of its *settled* clauses, and
 helpers that leave out the words and skills evidenced only inside them.
 
-A clause is the text between sentence ends, semicolons, commas and the contrast words
-(`mutta`, `vaan`, `but`, `men`). It is settled when it says *already have* a credential — the
+A clause is the text between sentence ends, semicolons, commas, brackets and the contrast
+words (`mutta`, `but`, `men`; not `vaan`, which in spoken Finnish is as often "only"). It is
+settled when it says *already have* a credential — the
 adverb `jo` / `already` / `redan`, a verb or state of having (`on`, `ovat`, `löytyy`,
 `kunnossa`, `suoritettu`, `have`, `has`, `got`, `har`) and a word for a card, pass, licence,
 qualification or course (`-kortti`, `-passi`, `-lupa`, `tutkinto`, `licence`, `certificate`)
@@ -27,7 +28,7 @@ from collections.abc import Sequence
 
 from jatkumo.intel.match_types import Need
 
-_CLAUSE = re.compile(r"[.!?;,\n]|(?<!\w)(?:mutta|mut|vaan|but|however|men)(?!\w)", re.IGNORECASE)
+_CLAUSE = re.compile(r"[.!?;,\n()]|(?<!\w)(?:mutta|mut|but|however|men)(?!\w)", re.IGNORECASE)
 _ALREADY = re.compile(r"(?<!\w)(?:jo|already|redan)(?!\w)", re.IGNORECASE)
 _HAVING = re.compile(
     r"(?<!\w)(?:on|ovat|oo|olla|ollaan|löytyy|löytyvät|kunnossa|hallussa|voimassa|"
@@ -70,6 +71,37 @@ def settled_spans(text: str) -> tuple[tuple[int, int], ...]:
         if having or _NO_NEED.search(clause):
             found.append((start, end))
     return tuple(found)
+
+
+_MEDIUM = re.compile(
+    r"(?<!\w)puhu\w*|(?<!\w)työkiel\w*|\w+kieli(?:nen|s\w+)(?!\w)"
+    r"|(?<!\w)(?:talar|pratar|talas)(?!\w)|(?<!\w)arbetsspråk\w*|\w+språkig\w*"
+    r"|(?<!\w)speak\w*|(?<!\w)working language|\w+-language(?!\w)|\w+-speaking(?!\w)"
+    r"|(?<!\w)in (?:english|finnish|swedish)(?!\w)",
+    re.IGNORECASE,
+)
+
+
+_LANGUAGE_WORD = re.compile(
+    r"(?:englan|suom|ruots|venä|viro|saks|ranska|espanj|arabi|kiina|ukrain|somali|"
+    r"english|finnish|swedish|russian|estonian|german|french|spanish|arabic|chinese|"
+    r"ukrainian|engelsk|finsk|svensk|rysk|tysk)",
+    re.IGNORECASE,
+)
+
+
+def language_words(words: Sequence[str]) -> bool:
+    """Whether every evidence word names a language (`englantia`, `Suomen kielen`, `English`)."""
+    return bool(words) and all(_LANGUAGE_WORD.match(word.strip()) for word in words)
+
+
+def medium_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """The clauses that name a language as a *medium* — what the staff speak or what a course
+    should be taught in ("8 työntekijää jotka puhuu vaan englantia", "työkieli on englanti",
+    "englanninkielistä esihenkilövalmennusta", "Finnish-language courses won't work",
+    "training in English") — not as something to learn. A language skill (`language_words`)
+    evidenced only there is context, not a request (`intel.package`)."""
+    return tuple((a, b) for a, b in _clauses(text) if _MEDIUM.search(text[a:b]))
 
 
 def inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
