@@ -10,6 +10,10 @@ each adding an aspect the others do not cover, and a package must cover clearly 
 best single offering (MIN_GAIN). Up to `EXACT_LIMIT` candidates every pair and triple is tried
 (exact); beyond that a greedy cover from each of the best seeds, which is within 1 − 1/e of the
 optimum for weighted coverage. Ties go to the package of better-ranked offerings.
+
+With several requested parts (`parts_compose`) the aspects are the parts that carry an
+understood request; a language named only as a medium ("puhuu vaan englantia") is never an
+aspect or a request (`intel.settled.medium_spans`).
 """
 
 from __future__ import annotations
@@ -40,7 +44,7 @@ SEEDS = 5
 MIN_SCORE_SHARE = 0.5  # a member must itself be a fair match: ≥ half the best score
 MIN_PROVIDERS = 2  # a package spans at least two providers (a third member may share one)
 ANSWERS = 0.75  # an offering answers a part when its part score is ≥ 75 % of the part's best
-REQUEST_SKILL = 0.3  # a part with a skill this sure is a request; with ≥ 2 such, others are context
+REQUEST_SKILL = 0.3  # a part with a skill (or occupation) this sure is a request; others: context
 LEXICAL_PART = 0.5  # a part without an evidenced skill weighs half (words only, no concept)
 PART_TOP = 3  # ... and it is among the part's three best offerings
 
@@ -251,6 +255,10 @@ def parts_compose(
 ) -> tuple[Package, ...]:
     """A need's requested parts → packages whose members answer different parts.
 
+    Only the parts that carry an understood request (`_requested`) are combined; with fewer
+    than two there is no package, and the other parts are context. When no cover-based package
+    exists because one offering answers every request well enough, the best answer of each
+    request is proposed (`_leaders`) if those are different offerings from two providers.
     Aspects are the parts (weight: their attainable BM25); an offering covers a part when its
     part score is among the part's `PART_TOP` best and at least `ANSWERS` of the part's best, and
     it contains a word of the part (a concept tag alone is not enough). Members are fair matches
@@ -316,6 +324,4 @@ def parts_compose(
         if len(candidates) >= CANDIDATES:
             break
     found = compose(aspects, candidates, labels)
-    if found or len(requests) < 2:
-        return found
-    return _leaders(aspects, candidates, part_scores, docs, labels)
+    return found or _leaders(aspects, candidates, part_scores, docs, labels)
