@@ -9,15 +9,18 @@ helpers that leave out the words and skills evidenced only inside them.
 
 A clause is the text between sentence ends, semicolons, commas, brackets and the contrast
 words (`mutta`, `but`, `men`; not `vaan`, which in spoken Finnish is as often "only"). It is
-settled when it says *already have* a credential — the
-adverb `jo` / `already` / `redan`, a verb or state of having (`on`, `ovat`, `löytyy`,
-`kunnossa`, `suoritettu`, `have`, `has`, `got`, `har`) and a word for a card, pass, licence,
-qualification or course (`-kortti`, `-passi`, `-lupa`, `tutkinto`, `licence`, `certificate`)
-— or *no need* — a negated need verb (`ei tarvita`, `ei tarvitse`, `emme tarvitse`, `don't
-need`, `no need`, `behöver inte`). "Tarvitaan jo ensi kuussa" (needed already next month) and
-"muistisairaita on jo yli puolet" (a state of the workplace, the very reason for the need)
-are not settled. Rules by principle, from how Finnish, Swedish and English state possession and
-negated need; not fitted to examples.
+settled when it says *already have* a credential — the adverb `jo` / `already` / `redan`, a
+verb or state of having (`on`, `ovat`, `löytyy`, `kunnossa`, `suoritettu`, `have`, `has`,
+`got`, `har`) and a word for a card, pass, licence, qualification or course (`-kortti`,
+`-passi`, `-lupa`, `tutkinto`, `licence`, `certificate`) — or *no need* — a negated need verb
+(`ei tarvita`, `ei tarvitse`, `emme tarvitse`, `don't need`, `no need`, `behöver inte`).
+"Tarvitaan jo ensi kuussa" (needed already next month) and "muistisairaita on jo yli puolet"
+(a state of the workplace, the very reason for the need) are not settled.
+
+Also here: `medium_spans`, the clauses that name a language as a medium (what the staff speak,
+what a course should be taught in) rather than as something to learn. Rules by principle, from
+how Finnish, Swedish and English state possession, negated need and language use; not fitted
+to examples.
 """
 
 from __future__ import annotations
