@@ -52,16 +52,19 @@ Aspects = dict[str, float]  # aspect id → weight
 
 
 def need_aspects(index: MatchIndex, need: Need, terms: QueryTerms) -> Aspects:
-    """The need's skills → aspect weights; its specific words too when it has under two skills."""
+    """The need's skills → aspect weights; when no skill was understood, its specific topic
+    words (nouns found in taxonomy labels) instead."""
     aspects: Aspects = {}
     medium = medium_spans(need.text)
     for skill in need.skills:
         if language_words(skill.words) and only_settled(need.text, medium, skill.words):
             continue  # a language the staff speak or want to be taught in: not a part to cover
         aspects[f"skill:{skill.uri}"] = min(1.0, skill.score) * index.idf(skill.uri)
-    if len(aspects) >= 2:
+    if aspects:  # the understood skills are the aspects; words only when none was understood
         return aspects
     for word in terms.words:
+        if not index.topical(word):  # "vuonna", "kouluttaa", "vanhoilla" name no topic
+            continue
         df = index.document_frequency(word)
         idf = math.log(1 + (index.size - df + 0.5) / (df + 0.5)) if df else 0.0
         if idf >= SPECIFIC_IDF:
