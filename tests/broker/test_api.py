@@ -164,3 +164,19 @@ def test_need_create__checks_preferences_like_the_form(client: APIClient, db: No
     assert response.status_code == 400
     fields = {detail["field"] for detail in response.json()["error"]["details"]}
     assert "preferences.languages" in fields
+
+
+def test_need_create__a_form_post_with_csrf_token_and_dotted_keys_is_not_rejected_for_them(
+    client: APIClient, db: None
+):
+    body = {
+        **payload(),
+        "csrfmiddlewaretoken": "x",
+        "preferences.modes": "online_live",
+        "consent": "true",
+    }
+    body.pop("preferences", None)
+    response = client.post(reverse("api-v1:broker-api:need-create"), body, format="multipart")
+    fields = {d.get("field") for d in response.json().get("error", {}).get("details", [])}
+    assert "csrfmiddlewaretoken" not in fields
+    assert "preferences.modes" not in fields

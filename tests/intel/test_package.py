@@ -85,3 +85,30 @@ def test_rank__composes_a_package_for_a_multi_skill_need():
     best = outcome.packages[0]
     assert len(best.keys) == 3
     assert best.coverage == 1.0
+
+
+def test_leaders__every_leader_must_answer_its_part():
+    from jatkumo.intel.package import _leaders
+
+    aspects = {"part:0": 1.0, "part:1": 1.0}
+    labels = {"part:0": "trukkikortti", "part:1": "CE-kuskeja"}
+    # both candidates answer only part 0; part 1's best document (12) is not a candidate
+    candidates = [_candidate(1, "P", {"part:0"}), _candidate(2, "Q", {"part:0"})]
+    scores = [{10: 1.0, 11: 0.9}, {12: 1.0, 11: 0.05}]
+
+    assert _leaders(aspects, candidates, scores, [10, 11], labels) == ()
+
+    # each part's best answer is a candidate that answers it: the best of each is proposed
+    candidates = [_candidate(1, "P", {"part:0", "part:1"}), _candidate(2, "Q", {"part:1"})]
+    scores = [{10: 1.0, 11: 0.2}, {11: 1.0, 10: 0.95}]
+    found = _leaders(aspects, candidates, scores, [10, 11], labels)
+    assert [set(p.keys) for p in found] == [{1, 2}]
+    assert found[0].coverage == 1.0
+
+    # a third part nobody answers stays uncovered, and the coverage says so
+    aspects3 = {**aspects, "part:2": 2.0}
+    found = _leaders(
+        aspects3, candidates, [*scores, {13: 1.0}], [10, 11], {**labels, "part:2": "x"}
+    )
+    assert found[0].coverage == 0.5
+    assert found[0].uncovered == ("x",)

@@ -19,7 +19,7 @@ class StrictSerializer(serializers.Serializer[Any]):
         errors: dict[str, Any] = {}
         if isinstance(data, Mapping):
             message = _("Unknown field; this endpoint does not take it.")
-            errors = {str(key): [message] for key in data if key not in self.fields}
+            errors = {str(key): [message] for key in data if not self._known(str(key))}
         try:
             value = super().to_internal_value(data)
         except serializers.ValidationError as error:  # report every problem at once
@@ -29,6 +29,14 @@ class StrictSerializer(serializers.Serializer[Any]):
         if errors:
             raise serializers.ValidationError(errors)
         return value
+
+    def _known(self, key: str) -> bool:
+        """A field, the CSRF token of a form post, or a form's dotted key of a nested field
+        (`preferences.modes`, as DRF's HTML forms send it)."""
+        if key in self.fields or key == "csrfmiddlewaretoken":
+            return True
+        head = key.split(".", 1)[0].split("[", 1)[0]
+        return head != key and head in self.fields
 
 
 class ErrorDetailSerializer(serializers.Serializer[dict[str, object]]):

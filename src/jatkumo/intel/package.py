@@ -230,21 +230,28 @@ def _leaders(
     docs: Sequence[int],
     labels: dict[str, str],
 ) -> tuple[Package, ...]:
-    """The best answer of every requested part, when those are different offerings from at
+    """The best answer of each requested part, when those are different offerings from at
     least two providers: "the best for each thing you asked", even if one offering answers
     every part nearly as well (C/CE training also mentions ammattipätevyys, but the refresher
-    course answers the refresher part best)."""
+    course answers the refresher part best). A part whose best answer overall is not a
+    candidate that answers it stays uncovered, and the coverage says so."""
     position = {doc: i for i, doc in enumerate(docs)}
-    combo = []
-    for scores in part_scores:
-        ranked = [doc for doc in sorted(scores, key=lambda d: -scores[d]) if doc in position]
-        if not ranked:
-            return ()
-        combo.append(position[ranked[0]])
+    combo: list[int] = []
+    covered: set[str] = set()
+    for number, scores in enumerate(part_scores):
+        best = max(scores, key=scores.__getitem__, default=None)
+        aspect = f"part:{number}"
+        # a part whose best answer is not a candidate that answers it stays uncovered
+        if best is None or best not in position or aspect not in candidates[position[best]][2]:
+            continue
+        combo.append(position[best])
+        covered.add(aspect)
     combo = list(dict.fromkeys(combo))
     if len(combo) < 2 or len({candidates[i][1] for i in combo}) < MIN_PROVIDERS:
         return ()
-    return (_package(aspects, candidates, combo, frozenset(aspects), 1.0, labels),)
+    total = sum(aspects.values()) or 1.0
+    coverage = round(sum(aspects[a] for a in covered) / total, 4)
+    return (_package(aspects, candidates, combo, frozenset(covered), coverage, labels),)
 
 
 def parts_compose(

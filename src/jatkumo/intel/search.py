@@ -186,8 +186,8 @@ _FOREIGN_FUNCTION_WORDS = """
     i me my mine we us our ours you your yours he him his she her hers it its they them their
     theirs who whom whose which what where when why how there here
     am is are was were be been being have has had having do does did doing will would shall
-    should can could may might must need needs needed want wants wanted like would looking
-    get got help please thanks hi hello dear
+    should can could may might must need needed want wanted would looking
+    get got please thanks hi hello dear
     of in on at by for from to into onto with without within about above below over under
     between through during before after since until upon around via per as if or and but nor
     because while though although whether then once
@@ -199,7 +199,7 @@ _FOREIGN_FUNCTION_WORDS = """
     behövs får fick gärna också redan bara även mycket många mer mest några någon något inga
     ingen inget alla varje
     i på av för med till från om under över efter före utan mellan genom hos vid
-    en ett två tre fyra fem sex sju åtta nio tio ny nya nytt
+    en ett två tre fyra fem sju åtta nio tio ny nya nytt
 """
 FOREIGN_FUNCTION = frozenset(_FOREIGN_FUNCTION_WORDS.split())
 """English and Swedish function words (pronouns, determiners, auxiliaries, prepositions,
@@ -349,7 +349,11 @@ def query_words(text: str, analyser: Analyser | None = None) -> tuple[QueryWord,
                 readings[0].word_class in FUNCTION_CLASSES
                 or token.norm in COLLOQUIAL
                 or readings[0].lemma in QUANTIFIERS
-                or (token.norm in FOREIGN_FUNCTION and not _finnish_word(token, readings))
+                or (
+                    token.norm in FOREIGN_FUNCTION
+                    and not token.surface.isupper()  # IT, MIG, AM, DIN: acronyms are topics
+                    and not _finnish_word(token, readings)
+                )
             )
             noun = readings[0].word_class in NOUN_CLASSES and not readings[0].proper
             modifier = readings[0].word_class in MODIFIER_CLASSES
