@@ -39,7 +39,7 @@ from jatkumo.intel.types import (
     TokenFlag,
 )
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 KIND_WEIGHT = {"preferred": 1.0, "alternative": 0.9, "hidden": 0.6, "company": 1.0}
 HOW_WEIGHT = {"label": 1.0, "coordination": 0.9, "head": 0.5}
 OCCUPATION_SCHEMES = frozenset({"isco_group", "esco_occupation"})
@@ -47,7 +47,21 @@ COORDINATORS = frozenset({"ja", "tai", "sekä", "och", "eller", "and", "or"})
 # Words in classification names that say "the rest of the group", not what the work is.
 FILLER = frozenset({"muu", "ym", "yms", "muualla", "luokittelematon", "luokittelemattomat"})
 LEARNING_HEADS = frozenset(
-    {"koulutus", "kurssi", "opinto", "opiskelu", "opetus", "valmennus", "tutkinto", "utbildning"}
+    {
+        "koulutus",
+        "kurssi",
+        "opinto",
+        "opiskelu",
+        "opetus",
+        "valmennus",
+        "tutkinto",
+        "perehdytys",
+        "harjoittelu",
+        "oppisopimus",
+        "utbildning",
+        "kurs",
+        "undervisning",
+    }
 )
 """Heads that name learning, not a worker: an occupation label such as `kokki-koulutus` does
 not make every `koulutusta` in a text name that occupation (no head entry for them)."""
