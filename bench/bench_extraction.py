@@ -60,7 +60,6 @@ def run(count: int) -> dict[str, float]:
     """Load the cached index, measure analysis and extraction throughput and peak memory."""
     _setup()
     from jatkumo.analysis.engine import annotator_build
-    from jatkumo.intel.annotate import Annotator
     from jatkumo.intel.language import Analyser
 
     ads = [json.loads(line) for line in ADS.read_text(encoding="utf-8").splitlines() if line]
@@ -80,13 +79,7 @@ def run(count: int) -> dict[str, float]:
     replicated = [ads[i % len(ads)] for i in range(count)]
     seconds, cpu_seconds = _extract_all(annotator, ads, replicated)
     # what `jatkumo extract`, the analyse API and `eval extraction` run: the soft skill ranking
-    soft = Annotator(
-        annotator.index,
-        annotator.model,
-        annotator.analyser,
-        skill_ranking="soft",
-        vocabulary=annotator.vocabulary,
-    )
+    soft = annotator.sibling(skill_ranking="soft")
     soft_seconds, soft_cpu_seconds = _extract_all(soft, ads, replicated)
     return {
         "index_load_seconds": round(load_seconds, 2),
@@ -116,7 +109,6 @@ def run_embeddings(count: int) -> dict[str, float]:
     """Load the cached index and the label vectors, extract with the embedding re-rank."""
     _setup()
     from jatkumo.analysis.engine import annotator_build, reranker_build, taxonomy_signature
-    from jatkumo.intel.annotate import Annotator
 
     ads = [json.loads(line) for line in ADS.read_text(encoding="utf-8").splitlines() if line]
     base, _timings = annotator_build()
@@ -124,7 +116,7 @@ def run_embeddings(count: int) -> dict[str, float]:
     started = time.perf_counter()
     vectors = len(reranker.labels.uris)
     labels_seconds = time.perf_counter() - started
-    annotator = Annotator(base.index, base.model, base.analyser, reranker)
+    annotator = base.sibling(reranker=reranker)
     for ad in ads[:5]:  # load the model, warm the word cache
         annotator.annotate(ad["id"], ad["text"], title=ad["title"])
     replicated = [ads[i % len(ads)] for i in range(count)]

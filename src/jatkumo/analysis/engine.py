@@ -190,18 +190,10 @@ def annotator_get(*, embeddings: bool | None = None, skill_ranking: str = "lexic
             if skill_ranking != "soft":
                 return _current[1]
             if _soft is None or _soft[0] != signature:
-                base = _current[1]
-                soft = Annotator(
-                    base.index,
-                    base.model,
-                    base.analyser,
-                    skill_ranking="soft",
-                    vocabulary=base.vocabulary,
-                )
-                _soft = (signature, soft)
+                _soft = (signature, _current[1].sibling(skill_ranking="soft"))
             return _soft[1]
         if _reranked is None or _reranked[0] != signature:
             base = _current[1]
             reranker = reranker_build(base, signature)
-            _reranked = (signature, Annotator(base.index, base.model, base.analyser, reranker))
+            _reranked = (signature, base.sibling(reranker=reranker))
         return _reranked[1]

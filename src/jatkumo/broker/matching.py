@@ -26,7 +26,7 @@ from jatkumo.catalogue.search import index_stamp
 from jatkumo.intel.match import rank
 from jatkumo.intel.match_baseline import baseline_rank
 from jatkumo.intel.match_types import Match, MatchOutcome, Need, NeedSkill, Preferences
-from jatkumo.intel.settled import only_settled, settled_spans
+from jatkumo.intel.settled import skills_without_settled
 from jatkumo.intel.unmet import urgency_of
 from jatkumo.taxonomy.models import Label, LabelKind
 
@@ -157,12 +157,8 @@ def need_understand(
     """
     lang = language if language in ("fi", "sv", "en") else None
     annotation = annotator_get().annotate("need", text, language=lang)  # type: ignore[arg-type]
-    settled = settled_spans(text)  # "trukkikortit on jo kaikilla": not asked for
-    found = tuple(
-        skill
-        for skill in (_skill(m) for m in annotation.skills)
-        if not only_settled(text, settled, skill.words)
-    )
+    # "trukkikortit on jo kaikilla": not asked for, so not shown as understood
+    found = skills_without_settled(text, [_skill(m) for m in annotation.skills])
     if skills is not None:
         found = _confirmed(found, skills, annotation.language)
     need = Need(

@@ -159,6 +159,20 @@ class Annotator:
         self.vocabulary = vocabulary or SkillVocabulary(index, self.analyser)
         self._profile_postings: dict[tuple[str, str], Postings] = {}
 
+    def sibling(
+        self, *, skill_ranking: str = "lexical", reranker: SkillReranker | None = None
+    ) -> Annotator:
+        """Another annotator over the same index, model, analyser and skill vocabulary (built
+        once, shared), differing only in how it ranks skills."""
+        return Annotator(
+            self.index,
+            self.model,
+            self.analyser,
+            reranker,
+            skill_ranking=skill_ranking,
+            vocabulary=self.vocabulary,
+        )
+
     def annotate(
         self, doc_id: str, text: str, *, title: str = "", language: Language | None = None
     ) -> Annotation:

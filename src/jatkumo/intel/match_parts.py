@@ -29,6 +29,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from jatkumo.intel.normalise import spans_between
+
 if TYPE_CHECKING:
     from jatkumo.intel.match import MatchIndex, QueryTerms
     from jatkumo.intel.match_types import Need
@@ -53,18 +55,9 @@ class NeedPart:
     attainable: float  # Σ over its terms of weight × best BM25 in the catalogue
 
 
-def _segments(text: str) -> list[tuple[int, int]]:
-    """Character spans of the text between separators."""
-    cuts = [0]
-    for found in SPLIT.finditer(text):
-        cuts += [found.start(), found.end()]
-    cuts.append(len(text))
-    return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2) if cuts[i + 1] > cuts[i]]
-
-
 def need_parts(need: Need, terms: QueryTerms) -> tuple[NeedPart, ...]:
     """The need's requested parts (see the module docstring), in text order."""
-    spans = _segments(need.text)
+    spans = spans_between(SPLIT, need.text)
     starts = [start for start, _end in spans]
     members: dict[int, set[int]] = defaultdict(set)
     for term, positions in enumerate(terms.starts):

@@ -1,4 +1,4 @@
-"""Text normalisation for matching labels: str → comparable key.
+"""Text normalisation for matching labels: str → comparable key; and text cut into spans.
 
 Input: any label or query text in Finnish, Swedish or English. Output: a key that is equal for
 texts a reader would call the same term: Unicode NFC, case folded, typographic dashes and quotes
@@ -23,3 +23,13 @@ def normalise_text(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     text = text.translate(_DASHES).translate(_QUOTES).casefold()
     return _SPACE.sub(" ", text).strip()
+
+
+def spans_between(separators: re.Pattern[str], text: str) -> list[tuple[int, int]]:
+    """The (start, end) character spans of `text` between matches of `separators`, empty ones
+    left out: how a need is cut into parts (`match_parts`) and clauses (`settled`)."""
+    cuts = [0]
+    for found in separators.finditer(text):
+        cuts += [found.start(), found.end()]
+    cuts.append(len(text))
+    return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2) if cuts[i + 1] > cuts[i]]

@@ -34,7 +34,8 @@ import dataclasses
 import re
 from collections.abc import Sequence
 
-from jatkumo.intel.match_types import Need
+from jatkumo.intel.match_types import Need, NeedSkill
+from jatkumo.intel.normalise import spans_between
 
 _CLAUSE = re.compile(
     r"[.!?;,\n()]|(?<!\w)(?:mutta|mut|but|however|men|ja|sekä|and|och)(?!\w)", re.IGNORECASE
@@ -88,19 +89,11 @@ _NO_NEED = re.compile(
 _CONTRAST = re.compile(r"(?<!\w)(?:vaan|utan)(?!\w)", re.IGNORECASE)
 
 
-def _clauses(text: str) -> list[tuple[int, int]]:
-    cuts = [0]
-    for found in _CLAUSE.finditer(text):
-        cuts += [found.start(), found.end()]
-    cuts.append(len(text))
-    return [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2) if cuts[i + 1] > cuts[i]]
-
-
 def settled_spans(text: str) -> tuple[tuple[int, int], ...]:
     """The (start, end) character spans of the clauses that say *already have* or *no need*."""
     renewal = bool(_RENEWAL.search(text))
     found = []
-    for start, end in _clauses(text):
+    for start, end in spans_between(_CLAUSE, text):
         clause = text[start:end]
         having = (
             not renewal
@@ -163,7 +156,7 @@ def medium_spans(text: str) -> tuple[tuple[int, int], ...]:
     "englanninkielistä esihenkilövalmennusta", "Finnish-language courses won't work",
     "training in English") — not as something to learn. A language skill (`language_words`)
     evidenced only there is context, not a request (`intel.package`)."""
-    return tuple((a, b) for a, b in _clauses(text) if _medium(text[a:b]))
+    return tuple((a, b) for a, b in spans_between(_CLAUSE, text) if _medium(text[a:b]))
 
 
 def inside(spans: Sequence[tuple[int, int]], offset: int) -> bool:
@@ -191,10 +184,13 @@ def only_settled(text: str, spans: Sequence[tuple[int, int]], words: Sequence[st
     return seen
 
 
+def skills_without_settled(text: str, skills: Sequence[NeedSkill]) -> tuple[NeedSkill, ...]:
+    """The skills not evidenced only in the text's settled clauses, in their order."""
+    spans = settled_spans(text)
+    return tuple(s for s in skills if not only_settled(text, spans, s.words))
+
+
 def need_without_settled(need: Need) -> Need:
     """The need without the skills it evidences only in settled clauses (same need if none)."""
-    spans = settled_spans(need.text)
-    if not spans:
-        return need
-    kept = tuple(s for s in need.skills if not only_settled(need.text, spans, s.words))
+    kept = skills_without_settled(need.text, need.skills)
     return need if len(kept) == len(need.skills) else dataclasses.replace(need, skills=kept)
