@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,6 +29,7 @@ from jatkumo.broker.models import (
     Need,
     NeedOrigin,
 )
+from jatkumo.broker.needs_input import KEYS, LANGUAGES, PREFERENCE_KEYS
 from jatkumo.broker.services import case_open, need_submit, need_understand
 from jatkumo.broker.services_cases import case_route
 from jatkumo.broker.snapshot import best_coverage
@@ -38,21 +39,7 @@ from jatkumo.catalogue.validation import ValidationContext
 from jatkumo.core.errors import RowError, ValidationFailed
 from jatkumo.organisations.business_id import normalise_business_id, validate_business_id
 
-LANGUAGES = ("fi", "sv", "en")
-KEYS = (
-    "id",
-    "text",
-    "language",
-    "company",
-    "industry",
-    "municipality",
-    "headcount",
-    "needed_by",
-    "preferences",
-    "extra",
-)
-COMPANY_KEYS = ("name", "business_id", "size")
-PREFERENCE_KEYS = ("modes", "languages", "max_price_eur")
+COMPANY_KEYS = frozenset(["name", "business_id", "size"])
 COMPARED_FIELDS = (
     "text",
     "language",
@@ -138,7 +125,7 @@ class _Check:
         self.fail(path, _("Must be one of: %(values)s.") % {"values": ", ".join(options)})
         return ""
 
-    def keys(self, record: dict[str, Any], path: str, known: tuple[str, ...]) -> None:
+    def keys(self, record: dict[str, Any], path: str, known: Collection[str]) -> None:
         for key in record:
             if key not in known:
                 where = f"{path}.{key}" if path else str(key)

@@ -12,6 +12,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+# the interchange needs format (shared/docs/interchange.md); `importers` validates with these too
 KEYS = frozenset(
     [
         "id",
