@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -24,6 +23,7 @@ from jatkumo.catalogue.selectors import (
     text_language,
 )
 from jatkumo.core.errors import NotFound
+from jatkumo.core.paging import Pages
 from jatkumo.taxonomy.models import Region
 
 PER_PAGE = 20
@@ -33,24 +33,6 @@ SORT_LABELS = {
     "price": _("Price"),
     "title": _("Title"),
 }
-
-
-@dataclass
-class Pages:
-    number: int
-    last: int
-    base_query: str
-
-    def url(self, number: int) -> str:
-        return f"?{self.base_query}&page={number}" if self.base_query else f"?page={number}"
-
-    @property
-    def previous_url(self) -> str | None:
-        return self.url(self.number - 1) if self.number > 1 else None
-
-    @property
-    def next_url(self) -> str | None:
-        return self.url(self.number + 1) if self.number < self.last else None
 
 
 def _lang() -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -14,6 +13,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from jatkumo.core.errors import NotFound
+from jatkumo.core.paging import Pages
 from jatkumo.taxonomy.models import Concept, Scheme
 from jatkumo.taxonomy.selectors import (
     concept_get,
@@ -41,32 +41,6 @@ class ConceptSearchForm(forms.Form):
         required=False,
         choices=[("", _("Any language")), *settings.LANGUAGES],
     )
-
-
-@dataclass
-class Pages:
-    """Numbers for a pager: the current page, the last one and their query strings."""
-
-    number: int
-    last: int
-    count: int
-    base_query: str
-    per_page: int = PER_PAGE
-
-    @property
-    def offset(self) -> int:
-        return (self.number - 1) * self.per_page
-
-    def url(self, number: int) -> str:
-        return f"?{self.base_query}&page={number}" if self.base_query else f"?page={number}"
-
-    @property
-    def previous_url(self) -> str | None:
-        return self.url(self.number - 1) if self.number > 1 else None
-
-    @property
-    def next_url(self) -> str | None:
-        return self.url(self.number + 1) if self.number < self.last else None
 
 
 def _page_number(request: HttpRequest) -> int:
